@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Heartbeat-compatible high-availability agent for Linux.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CheckConfigCommand.class, ConfigReferenceCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCommand implements Runnable {
 
     @CommandLine.Spec

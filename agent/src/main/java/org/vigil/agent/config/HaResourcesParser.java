@@ -1,0 +1,93 @@
+package org.vigil.agent.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads haresources: one logical line per group ({@code \} continues a line, {@code #} starts a
+ * comment), {@code node res1 res2::arg ...}. Names are resolved through a {@link ResourceCatalog};
+ * a missing script is a warning (it may exist on the cluster node), a missing name one edit away
+ * from a built-in is an error with the suggestion.
+ */
+public final class HaResourcesParser {
+
+    private final String file;
+    private final Diagnostics diagnostics;
+    private final ResourceCatalog catalog;
+    private final BuiltinArguments builtins;
+
+    private HaResourcesParser(String file, Diagnostics diagnostics, ResourceCatalog catalog) {
+        this.file = file;
+        this.diagnostics = diagnostics;
+        this.catalog = catalog;
+        this.builtins = new BuiltinArguments(file, diagnostics);
+    }
+
+    public static HaResources parse(String file, String content, Diagnostics diagnostics, ResourceCatalog catalog) {
+        HaResourcesParser parser = new HaResourcesParser(file, diagnostics, catalog);
+        List<ResourceGroup> groups = new ArrayList<>();
+        for (ConfigText.Line line : ConfigText.lines(content, true)) {
+            parser.group(line).ifPresent(groups::add);
+        }
+        return new HaResources(file, groups);
+    }
+
+    private Optional<ResourceGroup> group(ConfigText.Line line) {
+        String[] words = ConfigText.words(line.text());
+        if (words.length < 2) {
+            diagnostics.error(file, line.number(), "node [" + words[0] + "] has no resources",
+                    "write: NODE RESOURCE [RESOURCE...], e.g. " + words[0] + " 192.168.1.10 apache2");
+            return Optional.empty();
+        }
+        List<ResourceSpec> resources = new ArrayList<>();
+        for (String word : Arrays.asList(words).subList(1, words.length)) {
+            resource(word, line.number()).ifPresent(resources::add);
+        }
+        if (resources.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResourceGroup(words[0].toLowerCase(Locale.ROOT), words[0], resources, line.number()));
+    }
+
+    private Optional<ResourceSpec> resource(String word, int line) {
+        String name;
+        List<String> args;
+        if (Addresses.looksLikeIpv4(word.split("/", 2)[0])) {
+            name = "IPaddr";
+            args = List.of(word);
+        } else {
+            String[] parts = word.split("::", -1);
+            name = parts[0];
+            args = List.of(parts).subList(1, parts.length);
+        }
+        if (name.isEmpty() || args.stream().anyMatch(String::isEmpty)) {
+            diagnostics.error(file, line, "resource [" + word + "] has an empty name or argument",
+                    "write NAME::ARG::ARG with no empty part");
+            return Optional.empty();
+        }
+        ResourceCatalog.Resolution resolution = catalog.resolve(name);
+        ResourceSpec spec = new ResourceSpec(name, args, word, resolution);
+        if (resolution.kind() == ResourceCatalog.Kind.MISSING) {
+            return missing(spec, line);
+        }
+        if (resolution.kind() == ResourceCatalog.Kind.BUILTIN) {
+            builtins.check(spec, line);
+        }
+        return Optional.of(spec);
+    }
+
+    private Optional<ResourceSpec> missing(ResourceSpec spec, int line) {
+        Optional<String> builtin = Suggestions.closest(spec.name(), ResourceCatalog.BUILTINS, 1);
+        if (builtin.isPresent()) {
+            diagnostics.error(file, line, "unknown resource [" + spec.name() + "]: no such built-in resource or script",
+                    "did you mean " + builtin.get() + "?");
+            return Optional.empty();
+        }
+        diagnostics.warning(file, line, "resource script [" + spec.name() + "] not found on this machine (looked in "
+                + catalog.searchPath() + ")", "fine if it is installed on the cluster nodes");
+        return Optional.of(spec);
+    }
+}
