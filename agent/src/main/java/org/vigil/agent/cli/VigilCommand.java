@@ -1,5 +1,6 @@
 package org.vigil.agent.cli;
 
+import org.vigil.agent.config.HostEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Heartbeat-compatible high-availability agent for Linux.",
-        subcommands = {CheckConfigCommand.class, ConfigReferenceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, CheckConfigCommand.class, ConfigReferenceCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCommand implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +22,23 @@ public final class VigilCommand implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new VigilCommand());
+        return commandLine(HostEnvironment.system());
+    }
+
+    /** The command line with the machine the checks look at; tests pass a fake one. */
+    static CommandLine commandLine(HostEnvironment host) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K created = defaults.create(type);
+                if (created instanceof CheckConfigCommand check) {
+                    check.host = host;
+                }
+                return created;
+            }
+        };
+        return new CommandLine(new VigilCommand(), factory);
     }
 
     public static void main(String[] args) {

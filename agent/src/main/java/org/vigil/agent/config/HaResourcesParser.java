@@ -68,6 +68,11 @@ public final class HaResourcesParser {
                     "write NAME::ARG::ARG with no empty part");
             return Optional.empty();
         }
+        if (!ResourceCatalog.isValidName(name)) {
+            diagnostics.error(file, line, "resource name [" + printable(name) + "] is not a script name",
+                    "use letters, digits and . _ - only");
+            return Optional.empty();
+        }
         ResourceCatalog.Resolution resolution = catalog.resolve(name);
         ResourceSpec spec = new ResourceSpec(name, args, word, resolution);
         if (resolution.kind() == ResourceCatalog.Kind.MISSING) {
@@ -77,6 +82,19 @@ public final class HaResourcesParser {
             builtins.check(spec, line);
         }
         return Optional.of(spec);
+    }
+
+    /** Control characters shown as {@code \\uXXXX}, so that a message stays one readable line. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private Optional<ResourceSpec> missing(ResourceSpec spec, int line) {

@@ -76,7 +76,7 @@ final class MediaParser {
     }
 
     void serial(String device, int line) {
-        if (!device.startsWith("/")) {
+        if (!device.startsWith("/") || device.chars().anyMatch(c -> c == 0)) {
             diagnostics.error(file, line, "serial [" + device + "] is not a device path", "write e.g. serial /dev/ttyS0");
             return;
         }

@@ -44,7 +44,7 @@ public final class ResourceCatalog {
         if (BUILTINS.contains(name)) {
             return Resolution.BUILTIN;
         }
-        if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
+        if (!isValidName(name)) {
             return Resolution.MISSING;
         }
         for (Path dir : scriptDirs) {
@@ -60,6 +60,11 @@ public final class ResourceCatalog {
             }
         }
         return Resolution.MISSING;
+    }
+
+    /** A name that can be a script file name: no path separators, no control characters. */
+    public static boolean isValidName(String name) {
+        return name.matches("[A-Za-z0-9_+@%=.,-]+") && !name.equals(".") && !name.equals("..");
     }
 
     /** Where we looked, for messages. */
