@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vigil.agent.config.ConfigLoader;
+import org.vigil.agent.config.Diagnostic;
 import org.vigil.agent.config.ConfigPaths;
 import org.vigil.agent.config.HostEnvironment;
 import org.vigil.agent.config.LoadedConfig;
+import org.vigil.agent.config.NodeComparison;
 import org.vigil.agent.config.ResourceCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +42,9 @@ final class CheckConfigCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--compare", paramLabel = "DIR", description = "Another node's configuration directory: report what differs from it (haresources and authkeys must be identical, timings should match).")
+    Path compare;
+
     /** Replaced in tests. */
     HostEnvironment host = HostEnvironment.system();
 
@@ -52,11 +57,27 @@ final class CheckConfigCommand implements Callable<Integer> {
             err.println("vigil check-config: " + unusable.get());
             return USAGE;
         }
+        if (compare != null && !Files.isDirectory(compare)) {
+            err.println("vigil check-config: --compare [" + compare + "] is not a directory");
+            return USAGE;
+        }
         LoadedConfig loaded = new ConfigLoader(host).load(config.paths(), config.node(), config.catalog(host));
+        if (compare != null) {
+            loaded = withComparison(loaded);
+        }
         ConfigReport report = new ConfigReport(loaded);
         out.print(json ? Json.write(report.json()) : report.text());
         out.flush();
         return loaded.hasErrors() ? ERRORS : 0;
+    }
+
+    /** Adds the differences from the other node's files; that node's own problems are not repeated. */
+    private LoadedConfig withComparison(LoadedConfig loaded) {
+        LoadedConfig peer = new ConfigLoader(host).load(ConfigPaths.in(compare),
+                loaded.config().haCf().nodes().stream().findFirst(), ResourceCatalog.standard(compare, host));
+        List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
+        all.addAll(NodeComparison.compare(loaded.config(), peer.config()));
+        return new LoadedConfig(loaded.config(), all);
     }
 
     /** The options every command that reads the configuration shares. */

@@ -163,6 +163,15 @@ class FieldConfigsIT {
         assertDoritique(r, 9, "on");
     }
 
+    @Test
+    void doritique_comparingTheTwoNodes_explainsWhatDiffers() throws IOException {
+        Result r = check("seed-doritique-s1", "s1.domain", "--compare", root.resolve("seed-doritique-s2").toString());
+        String all = String.join("\n", r.diagnostics());
+        assertTrue(r.has("warning", "ha.cf", 12, "nice_failback differs between the nodes: [off] here, [on]",
+                "both mean auto_failback legacy"), all);
+        assertEquals(1, r.diagnostics().stream().filter(d -> d.contains("differs")).count(), all);
+    }
+
     private static void assertDoritique(Result r, int niceFailbackLine, String niceFailbackValue) {
         String all = String.join("\n", r.diagnostics());
         assertEquals(1, r.exit(), all);
