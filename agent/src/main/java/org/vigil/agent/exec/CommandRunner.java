@@ -1,0 +1,16 @@
+package org.vigil.agent.exec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Runs external programs (resource scripts, agents, fence commands) with a hard deadline. */
+public interface CommandRunner {
+
+    /**
+     * Runs {@code command} with {@code environment} added to Vigil's own, standard input closed.
+     * Never throws and never outlives {@code timeout} by more than the time to kill: a program
+     * still running at the deadline is killed with its whole process tree.
+     */
+    CommandResult run(List<String> command, Map<String, String> environment, Duration timeout);
+}
