@@ -1,0 +1,17 @@
+package org.vigil.agent.failover.resource;
+
+/**
+ * One resource of a group: an address, a file system, a service. Operations are synchronous and
+ * bounded by the agent's timeout; none throws.
+ */
+public interface ResourceAgent {
+
+    /** As written in haresources, e.g. {@code IPaddr2::10.0.0.10/24/eth0}. */
+    String name();
+
+    OpResult start();
+
+    OpResult stop();
+
+    OpResult status();
+}
