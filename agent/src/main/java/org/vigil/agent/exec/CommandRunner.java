@@ -13,4 +13,12 @@ public interface CommandRunner {
      * still running at the deadline is killed with its whole process tree.
      */
     CommandResult run(List<String> command, Map<String, String> environment, Duration timeout);
+
+    /** The same, with {@code input} written to standard input (a mail body for sendmail). */
+    default CommandResult run(List<String> command, Map<String, String> environment, Duration timeout, byte[] input) {
+        if (input.length == 0) {
+            return run(command, environment, timeout);
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot pass standard input");
+    }
 }

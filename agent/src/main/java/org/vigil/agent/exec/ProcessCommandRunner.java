@@ -28,14 +28,25 @@ public final class ProcessCommandRunner implements CommandRunner {
 
     @Override
     public CommandResult run(List<String> command, Map<String, String> environment, Duration timeout) {
+        return run(command, environment, timeout, new byte[0]);
+    }
+
+    @Override
+    public CommandResult run(List<String> command, Map<String, String> environment, Duration timeout, byte[] input) {
         long start = ticker.nanoTime();
         Process process;
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            ProcessBuilder pb = new ProcessBuilder(command);
+            if (input.length == 0) {
+                pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            }
             pb.environment().putAll(environment);
             process = pb.start();
         } catch (IOException | RuntimeException e) {
             return new CommandResult(command, -1, "", "", false, e.getMessage(), elapsed(start));
+        }
+        if (input.length > 0) {
+            feed(process, input);
         }
         CompletableFuture<String> out = drain(process.getInputStream());
         CompletableFuture<String> err = drain(process.getErrorStream());
@@ -45,6 +56,19 @@ public final class ProcessCommandRunner implements CommandRunner {
         }
         int exit = finished ? process.exitValue() : -1;
         return new CommandResult(command, exit, join(out), join(err), !finished, null, elapsed(start));
+    }
+
+    /** Writes standard input on its own thread, so a program that never reads cannot block us. */
+    private static void feed(Process process, byte[] input) {
+        Thread t = new Thread(() -> {
+            try (var in = process.getOutputStream()) {
+                in.write(input);
+            } catch (IOException e) {
+                // the program exited without reading all of it
+            }
+        }, "vigil-exec-input");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static boolean waitFor(Process process, Duration timeout) {
