@@ -567,11 +567,11 @@ public final class Testbed implements AutoCloseable {
         }
         assumeCommands("nft");
         clearDrops(node);
+        // numgen yields 0..99, so "< 100" is out of range for nft: 100 % is a plain drop
+        String match = percent == 100 ? "" : "numgen random mod 100 < " + percent + " ";
         String rules = "table ip vtb_loss {\n"
-                + "  chain in { type filter hook input priority 0; iifname \"eth0\" numgen random mod 100 < "
-                + percent + " drop; }\n"
-                + "  chain out { type filter hook output priority 0; oifname \"eth0\" numgen random mod 100 < "
-                + percent + " drop; }\n"
+                + "  chain in { type filter hook input priority 0; iifname \"eth0\" " + match + "drop; }\n"
+                + "  chain out { type filter hook output priority 0; oifname \"eth0\" " + match + "drop; }\n"
                 + "}\n";
         Path file = runDir.resolve("nft-" + counter.incrementAndGet() + ".rules");
         try {
