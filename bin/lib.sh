@@ -31,6 +31,13 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
   local rc=$?
   [ -n "$created" ] && rm -f "$policy"
+  # On a host run by systemd, make sure no packaged daemon (heartbeat, mariadb) runs in the main
+  # namespace: tests start their own, inside namespaces or on private ports.
+  if [ -d /run/systemd/system ]; then
+    for unit in heartbeat mariadb; do
+      systemctl disable --now "$unit" >/dev/null 2>&1 || true
+    done
+  fi
   return $rc
 }
 
