@@ -87,9 +87,28 @@ final class MysqlCheck extends AbstractCheck {
         } catch (SQLTimeoutException e) {
             return CheckResult.timeout("MySQL " + where + ": " + firstLine(e.getMessage()));
         } catch (SQLException e) {
+            if (isTimeout(e, ctx)) {
+                return CheckResult.timeout("MySQL " + where + ": " + firstLine(e.getMessage()));
+            }
             return CheckResult.failed("MySQL " + where + ": " + firstLine(e.getMessage()),
                     "SQLState " + e.getSQLState() + ", error " + e.getErrorCode());
         }
+    }
+
+    /**
+     * The driver reports its socket timeout as a plain SQLException (SQLState 08000) and the
+     * server's max_statement_time as error 1969: both mean the deadline, not a refusal.
+     */
+    private static boolean isTimeout(SQLException e, CheckContext ctx) {
+        if (ctx.expired() || e.getErrorCode() == 1969) {
+            return true;
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String s) {
