@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * arguments.
  */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = {"Check ha.cf, authkeys and haresources (and explain every problem), then summarise the cluster.",
+        description = {"Check ha.cf, authkeys, haresources and checks (and explain every problem), then summarise the cluster.",
             "Exit status: 0 no errors (warnings allowed), 1 errors, 2 unusable arguments."})
 final class CheckConfigCommand implements Callable<Integer> {
 
@@ -99,6 +99,9 @@ final class CheckConfigCommand implements Callable<Integer> {
         @Option(names = "--haresources", paramLabel = "FILE", description = "Read this file instead of DIR/haresources.")
         Path haresources;
 
+        @Option(names = "--checks", paramLabel = "FILE", description = "Read this file instead of DIR/checks.")
+        Path checks;
+
         @Option(names = "--resource-dir", paramLabel = "DIR", description = "Where resource scripts are looked up, in order (repeatable; default: DIR/resource.d and /etc/init.d).")
         List<Path> resourceDirs = new ArrayList<>();
 
@@ -125,6 +128,9 @@ final class CheckConfigCommand implements Callable<Integer> {
             }
             if (haresources != null) {
                 paths = paths.withHaresources(haresources);
+            }
+            if (checks != null) {
+                paths = paths.withChecks(checks);
             }
             return paths;
         }

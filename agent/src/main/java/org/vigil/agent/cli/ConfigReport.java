@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.vigil.agent.config.AuthKey;
+import org.vigil.agent.config.CheckDefinition;
 import org.vigil.agent.config.ClusterConfig;
 import org.vigil.agent.config.Diagnostic;
 import org.vigil.agent.config.HaCf;
@@ -54,6 +55,15 @@ final class ConfigReport {
         }
         if (n == 0) {
             out.append("    (none)\n");
+        }
+        out.append("  checks:\n");
+        for (CheckDefinition check : c.checks().checks()) {
+            out.append("    ").append(check.name()).append(": ").append(check.type()).append(" every ")
+                    .append(check.schedule().interval().toMillis()).append(" ms on group ").append(check.group())
+                    .append(", on failure: ").append(check.escalation().action().name().toLowerCase()).append('\n');
+        }
+        if (c.checks().checks().isEmpty()) {
+            out.append("    (none: failover on node death only)\n");
         }
         out.append(counts()).append('\n');
         return out.toString();
@@ -107,6 +117,20 @@ final class ConfigReport {
         m.put("auth", auth);
         m.put("autoFailback", h.autoFailback().name().toLowerCase());
         m.put("groups", c.haResources().groups().stream().map(ConfigReport::groupJson).collect(Collectors.toList()));
+        m.put("checks", c.checks().checks().stream().map(ConfigReport::checkJson).collect(Collectors.toList()));
+        return m;
+    }
+
+    /** Type, schedule and policy only: the options may hold a password. */
+    private static Map<String, Object> checkJson(CheckDefinition c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("group", c.group());
+        m.put("type", c.type());
+        m.put("intervalMs", c.schedule().interval().toMillis());
+        m.put("timeoutMs", c.check().timeout().toMillis());
+        m.put("onFail", c.escalation().action().name().toLowerCase());
+        m.put("line", c.line());
         return m;
     }
 

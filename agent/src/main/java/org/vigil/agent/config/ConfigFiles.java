@@ -43,8 +43,11 @@ final class ConfigFiles {
         }
     }
 
-    /** Heartbeat refuses a group- or other-readable authkeys; Vigil also refuses write bits. */
-    static void checkPrivate(Path path, Diagnostics diagnostics) {
+    /**
+     * Heartbeat refuses a group- or other-readable authkeys; Vigil also refuses write bits. For a
+     * checks file holding passwords the same finding is a warning ({@code fatal} false).
+     */
+    static void checkPrivate(Path path, Diagnostics diagnostics, boolean fatal) {
         Set<PosixFilePermission> perms;
         try {
             perms = Files.getPosixFilePermissions(path);
@@ -52,10 +55,13 @@ final class ConfigFiles {
             return;
         }
         boolean open = perms.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
-        if (open) {
+        if (open && fatal) {
             diagnostics.error(path.toString(), 0, "bad permissions [" + octal(perms)
                     + "]: group or others can read or write the keys (Heartbeat: Bad permissions on keyfile)",
                     "run: chmod 600 " + path);
+        } else if (open) {
+            diagnostics.warning(path.toString(), 0, "bad permissions [" + octal(perms)
+                    + "]: the file holds passwords that group or others can read", "run: chmod 600 " + path);
         }
     }
 

@@ -3,6 +3,7 @@ package org.vigil.agent.config;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import org.vigil.checks.builtin.BuiltinChecks;
 
 /**
  * Loads ha.cf, authkeys and haresources and checks them together. Never throws for bad input:
@@ -35,11 +36,13 @@ public final class ConfigLoader {
                             "no haresources file: Vigil will run membership only, with no resource groups");
                     return HaResources.none(paths.haresources().toString());
                 });
+        ChecksFile checks = loadChecks(paths.checks(), diagnostics);
         String localNode = localNode(paths.configDir(), nodeOverride);
         CrossFileRules rules = new CrossFileRules(haCf, resources, diagnostics);
         rules.checkLocalNode(localNode, nodeOverride.isPresent());
         rules.checkGroups();
-        ClusterConfig config = new ClusterConfig(paths.configDir(), haCf, auth, resources, localNode);
+        rules.checkChecks(checks);
+        ClusterConfig config = new ClusterConfig(paths.configDir(), haCf, auth, resources, checks, localNode);
         return new LoadedConfig(config, diagnostics.sorted());
     }
 
@@ -48,8 +51,20 @@ public final class ConfigLoader {
         if (text.isEmpty()) {
             return AuthKeysParser.parse(path.toString(), "", new Diagnostics());
         }
-        ConfigFiles.checkPrivate(path, diagnostics);
+        ConfigFiles.checkPrivate(path, diagnostics, true);
         return AuthKeysParser.parse(path.toString(), text.get(), diagnostics);
+    }
+
+    /** The checks file is optional: without it, Vigil fails over on node death only, like Heartbeat. */
+    private static ChecksFile loadChecks(Path path, Diagnostics diagnostics) {
+        Optional<String> text = ConfigFiles.read(path, diagnostics, false);
+        if (text.isEmpty()) {
+            return ChecksFile.none(path.toString());
+        }
+        if (text.get().contains("password")) {
+            ConfigFiles.checkPrivate(path, diagnostics, false);
+        }
+        return ChecksFileParser.parse(path.toString(), text.get(), diagnostics, BuiltinChecks.registry());
     }
 
     /** {@code --node}, else the first line of {@code nodeinfo} (as Heartbeat), else {@code uname -n}. */

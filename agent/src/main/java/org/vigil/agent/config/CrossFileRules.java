@@ -56,6 +56,28 @@ final class CrossFileRules {
         noteUnfencedDisks();
     }
 
+    /** A check watches a haresources group, and restarts a resource of that group. */
+    void checkChecks(ChecksFile checks) {
+        List<String> keys = resources.groups().stream().map(ResourceGroup::key).toList();
+        for (CheckDefinition c : checks.checks()) {
+            Optional<ResourceGroup> group = resources.groups().stream().filter(g -> g.key().equals(c.group())).findFirst();
+            if (group.isEmpty()) {
+                diagnostics.error(checks.file(), c.line(), "service [" + c.name() + "] watches [" + c.group()
+                        + "], which is not the key of a group in " + resources.file(),
+                        Suggestions.closest(c.group(), keys, 3).map(k -> "did you mean " + k + "?")
+                                .orElse(keys.isEmpty() ? "define the group in haresources" : "group keys: " + String.join(", ", keys)));
+                continue;
+            }
+            String resource = c.escalation().resource();
+            if (resource != null && group.get().resources().stream()
+                    .noneMatch(r -> r.text().equals(resource) || r.name().equals(resource))) {
+                diagnostics.error(checks.file(), c.line(), "service [" + c.name() + "]: resource [" + resource
+                        + "] is not in group [" + c.group() + "]", "name one of: " + group.get().resources().stream()
+                                .map(ResourceSpec::text).collect(Collectors.joining(", ")));
+            }
+        }
+    }
+
     private void checkNode(ResourceGroup group) {
         String file = resources.file();
         if (haCf.nodes().contains(group.node())) {
