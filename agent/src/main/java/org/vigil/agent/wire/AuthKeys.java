@@ -3,7 +3,6 @@ package org.vigil.agent.wire;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -87,7 +86,8 @@ public final class AuthKeys {
             }
             index = index * 10 + (c - '0');
         }
-        String claimed = token.substring(space + 1).toLowerCase(Locale.ROOT);
+        // Exact match, as Heartbeat's strcmp: digests are always sent lowercase.
+        String claimed = token.substring(space + 1);
         AuthKey key = keys.get(index);
         if (key == null) {
             throw new WireFormatException(DropReason.UNKNOWN_KEY_INDEX,
