@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -56,6 +57,16 @@ public final class AuthKeys {
 
     public AuthKey activeKey() {
         return keys.get(activeIndex);
+    }
+
+    /** The key configured at {@code index}, if any. */
+    public Optional<AuthKey> key(int index) {
+        return Optional.ofNullable(keys.get(index));
+    }
+
+    /** The same keys with another active index (what {@code auth N} plus a SIGHUP does). */
+    public AuthKeys withActiveIndex(int index) {
+        return new AuthKeys(keys, index);
     }
 
     /** Configured indices, ascending. */
