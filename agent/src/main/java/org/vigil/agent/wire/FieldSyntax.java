@@ -1,6 +1,7 @@
 package org.vigil.agent.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -56,7 +57,7 @@ final class FieldSyntax {
 
     private static byte[] decodeValue(byte[] buf, int from, int to, FieldType type,
             boolean base64Binary) throws WireFormatException {
-        byte[] raw = java.util.Arrays.copyOfRange(buf, from, to);
+        byte[] raw = Arrays.copyOfRange(buf, from, to);
         if (type == FieldType.BINARY && base64Binary) {
             try {
                 return Base64.getDecoder().decode(raw);
