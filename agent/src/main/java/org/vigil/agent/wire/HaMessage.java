@@ -2,11 +2,13 @@ package org.vigil.agent.wire;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -140,6 +142,9 @@ public final class HaMessage {
     /** Collects fields in insertion order; {@link #build()} may be called once or many times. */
     public static final class Builder {
         private final List<HaField> fields = new ArrayList<>();
+        // Hashed so that a hostile frame with tens of thousands of fields costs linear, not
+        // quadratic, time in the duplicate check.
+        private final Set<String> names = new HashSet<>();
 
         private Builder() {
         }
@@ -151,7 +156,7 @@ public final class HaMessage {
          */
         public Builder add(HaField field) {
             Objects.requireNonNull(field, "field");
-            if (has(field.name())) {
+            if (!names.add(field.name())) {
                 throw new IllegalArgumentException("duplicate field " + field.name());
             }
             fields.add(field);
@@ -180,7 +185,7 @@ public final class HaMessage {
          * Inserts a field before the field named {@code before}, or appends it if that is absent.
          */
         public Builder insertBefore(String before, HaField field) {
-            if (has(field.name())) {
+            if (!names.add(field.name())) {
                 throw new IllegalArgumentException("duplicate field " + field.name());
             }
             for (int i = 0; i < fields.size(); i++) {
@@ -194,12 +199,7 @@ public final class HaMessage {
         }
 
         public boolean has(String name) {
-            for (HaField f : fields) {
-                if (f.name().equals(name)) {
-                    return true;
-                }
-            }
-            return false;
+            return names.contains(name);
         }
 
         public HaMessage build() {

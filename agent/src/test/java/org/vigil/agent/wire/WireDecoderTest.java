@@ -3,8 +3,10 @@ package org.vigil.agent.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -138,5 +140,18 @@ class WireDecoderTest {
         String upper = classic.substring(0, at) + classic.substring(at).toUpperCase();
         assertEquals(DropReason.BAD_AUTH, reject(ascii(upper)));
         assertEquals(true, DECODER.decode(ascii(classic)).isAccepted());
+    }
+
+    @Test
+    void maximumSizeFrameOfTinyFieldsDecodesInLinearTime() {
+        // 256 KiB of "fNNNNN=v" lines: ~30,000 fields. A quadratic duplicate check would take
+        // seconds here; the bound is generous so only that kind of regression trips it.
+        StringBuilder sb = new StringBuilder(">>>\n");
+        for (int i = 0; sb.length() < WireDecoder.DEFAULT_MAX_FRAME_BYTES - 64; i++) {
+            sb.append('f').append(i).append("=v\n");
+        }
+        sb.append("auth=2 00\n<<<\n");
+        byte[] frame = ascii(sb.toString());
+        assertTimeout(Duration.ofSeconds(2), () -> assertEquals(DropReason.BAD_AUTH, reject(frame)));
     }
 }
