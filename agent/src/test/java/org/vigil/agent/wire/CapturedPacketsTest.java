@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
  * Decodes real Heartbeat packets if someone has added them under
  * {@code src/test/resources/wire/captures/}; skipped when there are none.
  *
- * <p>Layout: any directory below {@code captures/} that holds an {@code authkeys} file (the
+ * <p>Layout: any directory below {@code captures/} that holds an {@code authkeys} file, or is
+ * named X beside an {@code authkeys-X} file (the
  * nodes' /etc/ha.d/authkeys) may hold {@code *.pcap} files (tcpdump {@code -w}, libpcap format)
  * and {@code *.bin} files (one raw UDP payload each). Every Heartbeat frame found must decode and
  * verify, and a netstring frame must re-encode to exactly the captured bytes, which checks our
@@ -37,9 +38,13 @@ class CapturedPacketsTest {
             return skipped();
         }
         try (Stream<Path> files = Files.walk(Path.of(root.toURI()))) {
-            for (Path authkeys : files.filter(p -> p.getFileName().toString().equals("authkeys")).toList()) {
+            for (Path authkeys : files.filter(p -> p.getFileName().toString().startsWith("authkeys")).toList()) {
                 AuthKeys keys = AuthkeysFixture.parse(Files.readString(authkeys, StandardCharsets.UTF_8));
-                try (Stream<Path> caps = Files.list(authkeys.getParent())) {
+                Path dir = captureDirectory(authkeys);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> caps = Files.list(dir)) {
                     for (Path cap : caps.filter(CapturedPacketsTest::isCapture).sorted().toList()) {
                         tests.add(DynamicTest.dynamicTest(root.toURI().relativize(cap.toUri()).toString(),
                                 () -> checkCapture(cap, keys)));
@@ -48,6 +53,12 @@ class CapturedPacketsTest {
             }
         }
         return tests.isEmpty() ? skipped() : tests.stream();
+    }
+
+    /** {@code DIR/authkeys} covers DIR; {@code authkeys-X} covers the sibling directory X. */
+    private static Path captureDirectory(Path authkeys) {
+        String name = authkeys.getFileName().toString();
+        return name.equals("authkeys") ? authkeys.getParent() : authkeys.resolveSibling(name.substring("authkeys-".length()));
     }
 
     /** A single skipped test, so reports show the skip (an aborted factory shows nothing). */
