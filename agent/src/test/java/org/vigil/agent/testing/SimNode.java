@@ -10,6 +10,7 @@ import org.vigil.agent.membership.LogLine;
 import org.vigil.agent.membership.LoopScheduler;
 import org.vigil.agent.membership.Membership;
 import org.vigil.agent.membership.MembershipEvent;
+import org.vigil.agent.membership.MembershipListener;
 import org.vigil.agent.membership.MembershipLog;
 import org.vigil.agent.membership.MembershipLoop;
 import org.vigil.agent.membership.MembershipSettings;
@@ -33,7 +34,9 @@ public final class SimNode {
     private final SimNetwork network;
     private final Duration tickPhase;
     private final List<MembershipEvent> events = new ArrayList<>();
+    private final List<Timed> timed = new ArrayList<>();
     private final List<LogLine> log = new ArrayList<>();
+    private final List<MembershipListener> startListeners = new ArrayList<>();
     private Membership membership;
     private LoopScheduler.Cancellable ticking;
     private long generation;
@@ -68,6 +71,8 @@ public final class SimNode {
         seq = 0;
         membership = new Membership(settings, new Sender(), NodeListExchange.none());
         membership.addListener(events::add);
+        membership.addListener(e -> timed.add(new Timed(now(), e)));
+        startListeners.forEach(l -> membership.addListener(l));
         membership.addListener(new MembershipLog(log::add));
         for (String link : links) {
             network.attach(name, link, this::receive);
@@ -118,6 +123,22 @@ public final class SimNode {
 
     public long generation() {
         return generation;
+    }
+
+    /** An event and the ticker reading when it was emitted. */
+    public record Timed(long at, MembershipEvent event) { }
+
+    /** Every event with its time, across restarts. */
+    public List<Timed> timedEvents() {
+        return Collections.unmodifiableList(timed);
+    }
+
+    /** Attaches {@code l} to the current and every future (restarted) membership instance. */
+    public void addListener(MembershipListener l) {
+        startListeners.add(l);
+        if (membership != null) {
+            membership.addListener(l);
+        }
     }
 
     /** Every event since the first start, across restarts. */
