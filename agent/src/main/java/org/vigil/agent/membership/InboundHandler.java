@@ -92,6 +92,11 @@ final class InboundHandler {
      * warntime: the gap between consecutive status messages, measured when the later one arrives.
      * Beyond the dead time, 3.0.6 logs CRIT and declares the node dead at once; that catches
      * silences our own ticks missed (a stalled agent), and the message then reads as a return.
+     *
+     * <p>Refinement: the death needs the node to have been silent on every link for longer than
+     * its dead time too. A late copy on another link (a duplicate) or a resent packet proves it was
+     * alive in between, and membership never declares dead a node that proved itself alive
+     * within its dead time. Without such copies both gaps are the same, as in Heartbeat.
      */
     private void checkLate(Peer p, long now) {
         long gap = p.statusArrived(now);
@@ -101,7 +106,9 @@ final class InboundHandler {
         long gapMs = TimeUnit.NANOSECONDS.toMillis(gap);
         if (gap > p.deadtimeNanos()) {
             events.emit(new MembershipEvent.LateHeartbeat(p.name(), gapMs, true));
-            transitions.markDead(p, Cause.LATE_HEARTBEAT);
+            if (now - p.lastHeard() > p.deadtimeNanos()) {
+                transitions.markDead(p, Cause.LATE_HEARTBEAT);
+            }
         } else if (gap > warntimeNanos) {
             events.emit(new MembershipEvent.LateHeartbeat(p.name(), gapMs, false));
         }

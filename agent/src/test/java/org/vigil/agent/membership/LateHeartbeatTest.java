@@ -67,6 +67,17 @@ class LateHeartbeatTest {
     }
 
     @Test
+    void gapBeyondDeadtime_butAliveOnAnotherLinkMeanwhile_isCritOnly() {
+        Rig r = activePeer();
+        // the eth1 copy of seq 1 came 4 s late: proof of life, though not a new status
+        r.deliver(5000, Heartbeat.status("b", "eth1", r.seq(), 100, 10_000, "active"));
+        r.status(11_010, "active");
+        assertEquals(List.of(new LateHeartbeat("b", 10_010, true)), r.events(LateHeartbeat.class));
+        assertTrue(r.events(NodeStatusChanged.class).isEmpty());
+        assertEquals(NodeStatus.ACTIVE, r.m.statusOf("b"));
+    }
+
+    @Test
     void restart_resetsTheIntervalReference() {
         Rig r = activePeer();
         r.generation(101).seq(0).status(9000, "init"); // 8 s later, but a new process
