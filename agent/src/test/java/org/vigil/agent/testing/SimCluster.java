@@ -26,7 +26,7 @@ public final class SimCluster {
     private final Map<String, SimNode> nodes = new LinkedHashMap<>();
 
     private SimCluster(Builder b) {
-        this.ticker = new FakeTicker();
+        this.ticker = new FakeTicker(b.tickerStart);
         this.scheduler = new ManualScheduler(ticker);
         this.network = new SimNetwork(scheduler, b.seed, b.plan);
         Random setup = new Random(~b.seed);
@@ -88,6 +88,7 @@ public final class SimCluster {
         private UnaryOperator<MembershipSettings> customize = UnaryOperator.identity();
         private long seed = 1;
         private FaultPlan plan = FaultPlan.perfect();
+        private long tickerStart = new FakeTicker().nanoTime();
 
         public Builder nodes(String... n) {
             this.names = List.of(n);
@@ -127,6 +128,12 @@ public final class SimCluster {
 
         public Builder faults(FaultPlan p) {
             this.plan = p;
+            return this;
+        }
+
+        /** The fake clock's origin (default: one minute before {@link Long#MAX_VALUE}). */
+        public Builder tickerStart(long nanos) {
+            this.tickerStart = nanos;
             return this;
         }
 
