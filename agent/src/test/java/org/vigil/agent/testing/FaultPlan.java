@@ -82,11 +82,15 @@ public final class FaultPlan {
         return this;
     }
 
+    /** Splits the cluster into two groups that cannot reach each other. */
+    public FaultPlan partition(Set<String> one, Set<String> other) {
+        return partition(List.of(one, other));
+    }
+
     /** Splits the cluster into groups that cannot reach each other. */
-    @SafeVarargs
-    public final FaultPlan partition(Set<String>... groups) {
+    public FaultPlan partition(List<Set<String>> groups) {
         partition.clear();
-        partition.addAll(List.of(groups));
+        partition.addAll(groups);
         return this;
     }
 
