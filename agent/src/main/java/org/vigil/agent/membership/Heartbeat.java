@@ -38,6 +38,11 @@ public record Heartbeat(MessageKind kind, String src, String link, long seq, lon
         return new Heartbeat(MessageKind.SHUTDONE, src, link, seq, generation, 0, "dead");
     }
 
+    /** Any other sequenced message ({@code t} is not status or shutdone): tracking and liveness only. */
+    public static Heartbeat other(String src, String link, long seq, long generation) {
+        return new Heartbeat(MessageKind.OTHER, src, link, seq, generation, 0, "");
+    }
+
     /** An echo reply from ping node {@code src} (an IP or ping_group name). */
     public static Heartbeat ping(String src, String link) {
         return new Heartbeat(MessageKind.PING, src, link, 0, 0, 0, "ping");

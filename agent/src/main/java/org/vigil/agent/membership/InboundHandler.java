@@ -24,10 +24,11 @@ final class InboundHandler {
         this.warntimeNanos = warntimeNanos;
     }
 
-    void handle(Peer p, Heartbeat msg, long now) {
+    /** @return whether the message is new (see {@link Membership#onMessage}) */
+    boolean handle(Peer p, Heartbeat msg, long now) {
         if (p.type() == NodeType.PING) {
             handlePing(p, msg, now);
-            return;
+            return true;
         }
         Verdict v = p.sequence().classify(msg.generation(), msg.seq());
         if (!v.refreshesLiveness()) {
@@ -35,13 +36,13 @@ final class InboundHandler {
                 events.emit(new MembershipEvent.ReplayRejected(p.name(), msg.generation(),
                         v.previousGeneration()));
             }
-            return;
+            return false;
         }
         reportSequence(p, v, msg);
         if (!v.accepted() || v.kind() == Kind.RECOVERED) {
-            // A duplicate from another link, or an old message resent: alive, but no news.
+            // A duplicate from another link, or an old message resent: alive, but no status news.
             transitions.heardOn(p, msg.link(), now);
-            return;
+            return v.accepted();
         }
         if (msg.kind() == MessageKind.STATUS) {
             checkLate(p, now);
@@ -52,13 +53,14 @@ final class InboundHandler {
         if (msg.kind() == MessageKind.SHUTDONE) {
             events.emit(new MembershipEvent.ShutdownNotice(p.name()));
             transitions.markDead(p, Cause.SHUTDOWN);
-            return;
+            return true;
         }
         if (wasDead && v.kind() != Kind.FIRST && v.kind() != Kind.RESTART) {
             events.emit(new MembershipEvent.PartitionHealed(p.name()));
         }
         NodeStatus.fromWire(msg.status())
                 .ifPresent(s -> transitions.setStatus(p, s, Cause.MESSAGE));
+        return true;
     }
 
     private void reportSequence(Peer p, Verdict v, Heartbeat msg) {

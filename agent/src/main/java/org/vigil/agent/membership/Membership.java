@@ -87,19 +87,25 @@ public final class Membership {
         }
     }
 
-    /** Applies one decoded, authenticated message that arrived at {@code now}. */
-    public void onMessage(Heartbeat msg, long now) {
+    /**
+     * Applies one decoded, authenticated message that arrived at {@code now}.
+     *
+     * @return true when the message is new: not a duplicate from another link, not stale, not a
+     *     replay, from a configured peer. The caller acts on a message's content only then.
+     */
+    public boolean onMessage(Heartbeat msg, long now) {
         requireStarted();
         if (stopped || msg.src().equals(settings.localNode())) {
-            return; // our own packets looped back: media liveness is the transport's concern
+            return false; // our own packets looped back: media liveness is the transport's concern
         }
         Peer p = peers.get(msg.src());
         if (p == null) {
             events.emit(new MembershipEvent.UnknownSender(msg.src()));
-            return;
+            return false;
         }
-        inbound.handle(p, msg, now);
+        boolean fresh = inbound.handle(p, msg, now);
         checkCommUp(now);
+        return fresh;
     }
 
     /** Graceful stop: announce {@code shutdone} and stop sending and judging. */

@@ -137,4 +137,26 @@ class MembershipSequenceTest {
         r.ticksUntil(12_000);
         assertEquals(NodeStatus.ACTIVE, r.m.statusOf("b"));
     }
+
+    @Test
+    void otherMessages_shareTheSequence_soNoFalseLoss_andNoStatusChange() {
+        Rig r = activePeer(); // seq 1 seen
+        r.moveTo(1500);
+        assertTrue(r.m.onMessage(Heartbeat.other("b", "eth0", 2, 100), r.now()), "a resource message is new");
+        r.seq(2).status(2000, "active"); // seq 3
+        assertTrue(r.events(PacketsLost.class).isEmpty(), "seq 2 was the other message, not a loss");
+        assertEquals(NodeStatus.ACTIVE, r.m.statusOf("b"));
+    }
+
+    @Test
+    void onMessage_tellsTheCallerWhetherTheMessageIsNew() {
+        Rig r = activePeer();
+        r.moveTo(2000);
+        Heartbeat msg = Heartbeat.other("b", "eth0", 2, 100);
+        assertTrue(r.m.onMessage(msg, r.now()));
+        assertEquals(false, r.m.onMessage(Heartbeat.other("b", "eth1", 2, 100), r.now()),
+                "the same message on another link is a duplicate: acted on once");
+        assertEquals(false, r.m.onMessage(Heartbeat.other("b", "eth0", 5, 99), r.now()), "a replay is not new");
+        assertEquals(false, r.m.onMessage(Heartbeat.other("a", "eth0", 9, 100), r.now()), "our own looped-back packet");
+    }
 }
