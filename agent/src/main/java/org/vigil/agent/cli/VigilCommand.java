@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Heartbeat-compatible high-availability agent for Linux.",
-        subcommands = {DemoCommand.class, CheckConfigCommand.class, ConfigReferenceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, CheckConfigCommand.class, ConfigReferenceCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCommand implements Runnable {
 
     @CommandLine.Spec
@@ -34,6 +34,8 @@ public final class VigilCommand implements Runnable {
                 K created = defaults.create(type);
                 if (created instanceof CheckConfigCommand check) {
                     check.host = host;
+                } else if (created instanceof RunCommand run) {
+                    run.host = host;
                 }
                 return created;
             }

@@ -1,0 +1,236 @@
+package org.vigil.agent.node;
+
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.vigil.agent.config.ClusterConfig;
+import org.vigil.agent.config.HaCf;
+import org.vigil.agent.config.PingNode;
+import org.vigil.agent.membership.ExecutorLoopScheduler;
+import org.vigil.agent.membership.Heartbeat;
+import org.vigil.agent.membership.Membership;
+import org.vigil.agent.membership.MembershipLog;
+import org.vigil.agent.membership.MembershipLoop;
+import org.vigil.agent.membership.MembershipSettings;
+import org.vigil.agent.membership.MembershipSnapshot;
+import org.vigil.agent.membership.NodeStatus;
+import org.vigil.agent.membership.OutboundStatus;
+import org.vigil.agent.membership.StatusSender;
+import org.vigil.agent.ping.EchoProbe;
+import org.vigil.agent.ping.PingProber;
+import org.vigil.agent.state.Generation;
+import org.vigil.agent.state.NodeUuid;
+import org.vigil.agent.state.StateDir;
+import org.vigil.agent.time.Ticker;
+import org.vigil.agent.transport.HeartbeatMedium;
+import org.vigil.agent.transport.InboundFrame;
+import org.vigil.agent.transport.MediaFactory;
+import org.vigil.agent.transport.MediumException;
+import org.vigil.agent.wire.AuthKeys;
+import org.vigil.agent.wire.ControlMessages;
+import org.vigil.agent.wire.DecodeResult;
+import org.vigil.agent.wire.DefaultFields;
+import org.vigil.agent.wire.DropCounter;
+import org.vigil.agent.wire.HaMessage;
+import org.vigil.agent.wire.NodeIdentity;
+import org.vigil.agent.wire.WireDecoder;
+import org.vigil.agent.wire.WireEncoder;
+
+/**
+ * One running Vigil node: media, codec, membership loop, ping nodes. Transport threads decode
+ * and authenticate (stateless), then hand each message to the membership loop, which owns all
+ * cluster state. {@link #stop()} is graceful: peers are told at once ({@code shutdone}).
+ */
+public final class VigilNode implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(VigilNode.class.getName());
+
+    private final ClusterConfig config;
+    private final NodeOptions options;
+    private final Ticker ticker;
+    private final List<HeartbeatMedium> open = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private NioEventLoopGroup udpGroup;
+    private ScheduledExecutorService timers;
+    private java.util.concurrent.ExecutorService pingers;
+    private MembershipLoop loop;
+    private Membership membership;
+    private DropCounter drops;
+    private long generation;
+
+    public VigilNode(ClusterConfig config, NodeOptions options, Ticker ticker) {
+        this.config = config;
+        this.options = options;
+        this.ticker = ticker;
+    }
+
+    /** Opens everything and starts heartbeating; throws when no medium could be opened. */
+    public void start(ClusterMessageListener cluster) throws IOException {
+        HaCf cf = config.haCf();
+        String local = config.localNode();
+        StateDir state = StateDir.open(options.stateDir());
+        Generation.Next next = Generation.next(state.generationFile(), "time".equals(cf.raw().get("hbgenmethod")),
+                () -> System.currentTimeMillis() / 1000);
+        if (next.warning() != null) {
+            LOG.log(Level.WARNING, next.warning());
+        }
+        generation = next.value();
+        byte[] uuid = NodeUuid.load(state.uuidFile(), "nodename".equals(cf.raw().get("uuidfrom")), local);
+        AuthKeys keys = WireAuth.from(config.authKeys());
+        udpGroup = new NioEventLoopGroup(1, (java.util.concurrent.ThreadFactory) r -> daemon(r, "vigil-udp"));
+        timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-timers"));
+        List<HeartbeatMedium> media = MediaFactory.create(cf.media(), udpGroup);
+        Outbox outbox = new Outbox(new DefaultFields(new NodeIdentity(local, uuid, generation), cf.nodes().size() + cf.hopfudge()),
+                new WireEncoder(keys), media, () -> System.currentTimeMillis() / 1000);
+        MembershipSettings settings = settings(cf, local);
+        AtomicReference<Membership> self = new AtomicReference<>();
+        ReqNodesExchange exchange = new ReqNodesExchange(settings.peers(), n -> self.get().statusOf(n), outbox);
+        membership = new Membership(settings, sender(outbox), exchange);
+        self.set(membership);
+        membership.addListener(new MembershipLog());
+        loop = new MembershipLoop(membership, ticker, new ExecutorLoopScheduler());
+        Random random = new Random();
+        membership.addListener(new RetransmitRequests(cf.maxRexmitDelayMs(), timers,
+                task -> loop.submit(m -> task.run()), outbox, random));
+        ProtocolHandler handler = new ProtocolHandler(local, cf.nodes(), outbox, exchange, cluster, random);
+        drops = new DropCounter(ticker, java.time.Duration.ofSeconds(60), line -> LOG.log(Level.WARNING, line));
+        WireDecoder decoder = new WireDecoder(keys);
+        openMedia(media, frame -> receive(frame, decoder, handler));
+        LOG.log(Level.INFO, "Configuration validated. Starting Vigil " + version() + " as node " + local
+                + " (generation " + generation + ")");
+        loop.start().join();
+        startPing(cf);
+    }
+
+    private void openMedia(List<HeartbeatMedium> media, org.vigil.agent.transport.FrameSink sink) throws IOException {
+        for (HeartbeatMedium m : media) {
+            try {
+                m.start(sink);
+                open.add(m);
+            } catch (MediumException e) {
+                LOG.log(Level.ERROR, "cannot open medium " + m + ": " + e.getMessage());
+            }
+        }
+        if (open.isEmpty()) {
+            throw new IOException("no heartbeat medium could be opened (see the errors above)");
+        }
+    }
+
+    /** On a transport thread: decode and authenticate here, act on the loop. */
+    private void receive(InboundFrame frame, WireDecoder decoder, ProtocolHandler handler) {
+        DecodeResult result = decoder.decode(frame.payload());
+        if (result instanceof DecodeResult.Rejected rejected) {
+            drops.record(rejected, frame.sender());
+            return;
+        }
+        HaMessage message = ((DecodeResult.Accepted) result).message();
+        loop.submit(m -> handler.handle(m, message, frame.linkName(), ticker.nanoTime()));
+    }
+
+    private void startPing(HaCf cf) {
+        List<PingNode> pings = cf.pingNodes();
+        if (pings.isEmpty()) {
+            return;
+        }
+        pingers = Executors.newFixedThreadPool(Math.min(8, pings.size()), r -> daemon(r, "vigil-ping"));
+        PingProber prober = new PingProber(pings, EchoProbe.jdk(), pingers,
+                name -> loop.deliver(Heartbeat.ping(name, "ping")), (int) cf.timing().keepalive().toMillis());
+        long period = cf.timing().keepalive().toMillis();
+        timers.scheduleAtFixedRate(prober::probeAll, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    private static MembershipSettings settings(HaCf cf, String local) {
+        List<String> pings = cf.pingNodes().stream().map(PingNode::name).toList();
+        return new MembershipSettings(local, cf.nodes(), pings, cf.timing().keepalive(), cf.timing().deadtime(),
+                cf.timing().warntime(), cf.timing().initdead(), cf.timing().deadping());
+    }
+
+    private static StatusSender sender(Outbox outbox) {
+        return new StatusSender() {
+            @Override
+            public void sendStatus(OutboundStatus status) {
+                outbox.send(ControlMessages.status(status.status().wireName(), status.advertisedDeadtimeMs()));
+            }
+
+            @Override
+            public void sendShutdone() {
+                outbox.send(HaMessage.builder().add(HaMessage.TYPE, "shutdone").add("st", "dead").build());
+            }
+        };
+    }
+
+    /** A view of membership, taken on the loop. */
+    public MembershipSnapshot snapshot() {
+        return loop.snapshot().join();
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    /** Runs a command on the loop thread, where cluster state may be read and changed. */
+    public void onLoop(java.util.function.Consumer<Membership> command) {
+        loop.submit(command);
+    }
+
+    /** Blocks until {@link #stop()} finished. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Graceful stop: tell the peers ({@code shutdone}), then close media and threads. */
+    public void stop() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        try {
+            if (loop != null) {
+                loop.submit(m -> {
+                    if (m.localStatus() != NodeStatus.DEAD) {
+                        m.shutdown(ticker.nanoTime());
+                    }
+                }).get(5, TimeUnit.SECONDS);
+                LOG.log(Level.INFO, "Vigil shutdown complete.");
+                loop.close();
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "graceful shutdown incomplete: " + e);
+        } finally {
+            open.forEach(HeartbeatMedium::close);
+            if (timers != null) {
+                timers.shutdownNow();
+            }
+            if (pingers != null) {
+                pingers.shutdownNow();
+            }
+            if (udpGroup != null) {
+                udpGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            }
+            stopped.countDown();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    static String version() {
+        String v = VigilNode.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
+    }
+}
