@@ -66,10 +66,22 @@ public final class VigilNode implements AutoCloseable {
     private DropCounter drops;
     private long generation;
 
+    /** Builds the media of ha.cf; the demo replaces it with an in-memory network. */
+    public interface MediaSource {
+        List<HeartbeatMedium> create(List<org.vigil.agent.config.Medium> configured, io.netty.channel.EventLoopGroup udp);
+    }
+
+    private final MediaSource mediaSource;
+
     public VigilNode(ClusterConfig config, NodeOptions options, Ticker ticker) {
+        this(config, options, ticker, MediaFactory::create);
+    }
+
+    public VigilNode(ClusterConfig config, NodeOptions options, Ticker ticker, MediaSource mediaSource) {
         this.config = config;
         this.options = options;
         this.ticker = ticker;
+        this.mediaSource = mediaSource;
     }
 
     /** Opens everything and starts heartbeating; throws when no medium could be opened. */
@@ -87,7 +99,7 @@ public final class VigilNode implements AutoCloseable {
         AuthKeys keys = WireAuth.from(config.authKeys());
         udpGroup = new NioEventLoopGroup(1, (java.util.concurrent.ThreadFactory) r -> daemon(r, "vigil-udp"));
         timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-timers"));
-        List<HeartbeatMedium> media = MediaFactory.create(cf.media(), udpGroup);
+        List<HeartbeatMedium> media = mediaSource.create(cf.media(), udpGroup);
         Outbox outbox = new Outbox(new DefaultFields(new NodeIdentity(local, uuid, generation), cf.nodes().size() + cf.hopfudge()),
                 new WireEncoder(keys), media, () -> System.currentTimeMillis() / 1000);
         MembershipSettings settings = settings(cf, local);
@@ -188,11 +200,23 @@ public final class VigilNode implements AutoCloseable {
 
     /** Graceful stop: tell the peers ({@code shutdone}), then close media and threads. */
     public void stop() {
+        halt(true);
+    }
+
+    /** Stops as a crash would: no shutdone, the peers must notice by silence (demo and tests). */
+    public void crash() {
+        halt(false);
+    }
+
+    private void halt(boolean graceful) {
         if (stopped.getCount() == 0) {
             return;
         }
         try {
-            if (loop != null) {
+            if (loop != null && !graceful) {
+                open.forEach(HeartbeatMedium::close);
+                loop.close();
+            } else if (loop != null) {
                 loop.submit(m -> {
                     if (m.localStatus() != NodeStatus.DEAD) {
                         m.shutdown(ticker.nanoTime());

@@ -212,5 +212,7 @@ class FieldConfigsIT {
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("Cluster linux-ha, local node alpha"), out);
         assertTrue(out.contains("0 errors"), out);
+        assertTrue(out.contains("seen: alpha and beta declare gamma dead"), out);
+        assertTrue(out.contains("demo complete: every step happened as expected"), out);
     }
 }
