@@ -65,6 +65,7 @@ public final class VigilNode implements AutoCloseable {
     private Membership membership;
     private DropCounter drops;
     private long generation;
+    private ControlServer control;
 
     /** Builds the media of ha.cf; the demo replaces it with an in-memory network. */
     public interface MediaSource {
@@ -120,6 +121,19 @@ public final class VigilNode implements AutoCloseable {
                 + " (generation " + generation + ")");
         loop.start().join();
         startPing(cf);
+        startControl(state);
+    }
+
+    /** The operator socket; more commands are registered by whoever owns them ({@link #control()}). */
+    private void startControl(StateDir state) throws IOException {
+        control = new ControlServer(state.path().resolve("control.sock"));
+        control.command("status", args -> new ControlServer.Reply(true, StatusReport.render(snapshot(), generation)));
+        control.start();
+    }
+
+    /** The control socket, to register further operator commands. */
+    public ControlServer control() {
+        return control;
     }
 
     private void openMedia(List<HeartbeatMedium> media, org.vigil.agent.transport.FrameSink sink) throws IOException {
@@ -228,6 +242,9 @@ public final class VigilNode implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "graceful shutdown incomplete: " + e);
         } finally {
+            if (control != null) {
+                control.close();
+            }
             open.forEach(HeartbeatMedium::close);
             if (timers != null) {
                 timers.shutdownNow();

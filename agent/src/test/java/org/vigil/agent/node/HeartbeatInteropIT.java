@@ -3,6 +3,8 @@ package org.vigil.agent.node;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +58,8 @@ class HeartbeatInteropIT {
             HeartbeatPeer.start(tb, "a");
             Testbed.Spawned vigil = startVigil(tb);
             awaitBothActive(tb, vigil, 1);
+            String status = vigilCli(tb, "status", "--state-dir", "/var/lib/heartbeat/vigil");
+            assertTrue(status.contains("local node b: active") && status.contains("node a: active"), status);
 
             sleepAtLeast(SETTLE);
             long t0 = System.nanoTime();
@@ -102,6 +106,15 @@ class HeartbeatInteropIT {
                 () -> HeartbeatPeer.nodeStatus(tb, "a", "b") + "\n" + vigil.output(), s -> s.startsWith("active"));
         Poll.until("Vigil to see Heartbeat active", Duration.ofSeconds(40), Duration.ofMillis(100),
                 () -> count(log(tb), "Status update for node a: status active") >= times);
+    }
+
+    /** Runs the vigil command line inside node b, as an operator would there. */
+    private static String vigilCli(Testbed tb, String... args) {
+        String jvm = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(jvm, "-cp", System.getProperty("java.class.path"),
+                "org.vigil.agent.cli.VigilCommand"));
+        cmd.addAll(List.of(args));
+        return tb.exec("b", cmd.toArray(String[]::new)).out();
     }
 
     /** Vigil logs to the ha.cf logfile, which it shares with nothing: a's is in a's own /var/log. */
