@@ -30,10 +30,14 @@ final class ProtocolHandler {
     private final ClusterMessageListener cluster;
     private final Map<String, Integer> ackTrigger = new HashMap<>();
     private final Random random;
+    private final RateLimitedLog quiet;
+    private final Map<String, String> lastAddress = new java.util.concurrent.ConcurrentHashMap<>();
     private long malformed;
+    private long unknownNodes;
 
     ProtocolHandler(String localNode, List<String> nodes, Outbox outbox, ReqNodesExchange exchange,
-            ClusterMessageListener cluster, Random random) {
+            ClusterMessageListener cluster, Random random, RateLimitedLog quiet) {
+        this.quiet = quiet;
         this.localNode = localNode;
         this.nodes = List.copyOf(nodes);
         this.outbox = outbox;
@@ -42,7 +46,7 @@ final class ProtocolHandler {
         this.random = random;
     }
 
-    void handle(Membership membership, HaMessage m, String link, long now) {
+    void handle(Membership membership, HaMessage m, String link, String sender, long now) {
         String type = m.type().orElse("");
         String src = m.string("src").orElse("").toLowerCase(java.util.Locale.ROOT);
         if (type.isEmpty() || src.isEmpty() || m.hex("ts").orElse(0) == 0) {
@@ -52,6 +56,13 @@ final class ProtocolHandler {
         if (src.equals(localNode)) {
             return; // our own packet came back on a broadcast medium
         }
+        if (!nodes.contains(src) && !type.startsWith("NS_")) {
+            unknownNodes++;
+            quiet.log(System.Logger.Level.ERROR, "unknown:" + src, "process_status_message: bad node [" + src
+                    + "] in message from " + sender + " (authenticated, but not a node of ha.cf)");
+            return;
+        }
+        lastAddress.put(src, sender);
         m.binary("srcuuid").ifPresent(u -> outbox.learnUuid(src, u));
         if (type.startsWith("NS_")) {
             control(membership, type, src, m, now);
@@ -81,7 +92,7 @@ final class ProtocolHandler {
     private void content(String type, String src, HaMessage m, long now) {
         switch (type) {
             case "status" -> { }
-            case "shutdone" -> LOG.log(Level.INFO, "Received shutdown notice from '" + src + "'.");
+            case "shutdone" -> { } // membership logs the shutdown notice
             case "reqnodes" -> outbox.send(HaMessage.builder().add("dest", src).add(HaMessage.TYPE, "repnodes")
                     .add("nodelist", String.join(" ", nodes)).add("delnodelist", " ").build());
             case "repnodes" -> exchange.answered();
@@ -121,5 +132,14 @@ final class ProtocolHandler {
 
     long malformed() {
         return malformed;
+    }
+
+    long unknownNodes() {
+        return unknownNodes;
+    }
+
+    /** Where a node's last message came from, for log lines about it. */
+    String lastAddress(String node) {
+        return lastAddress.getOrDefault(node, "?");
     }
 }

@@ -30,6 +30,14 @@ final class StatusReport {
         return out.toString();
     }
 
+    static String dropped(java.util.Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return "messages refused: none\n";
+        }
+        return "messages refused: " + counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")) + "\n";
+    }
+
     private static String link(LinkView l) {
         return l.name() + " " + l.status().name().toLowerCase();
     }

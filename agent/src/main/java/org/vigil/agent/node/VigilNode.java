@@ -66,6 +66,7 @@ public final class VigilNode implements AutoCloseable {
     private DropCounter drops;
     private long generation;
     private ControlServer control;
+    private java.util.function.Supplier<java.util.Map<String, Long>> dropped = java.util.Map::of;
 
     /** Builds the media of ha.cf; the demo replaces it with an in-memory network. */
     public interface MediaSource {
@@ -108,12 +109,28 @@ public final class VigilNode implements AutoCloseable {
         ReqNodesExchange exchange = new ReqNodesExchange(settings.peers(), n -> self.get().statusOf(n), outbox);
         membership = new Membership(settings, sender(outbox), exchange);
         self.set(membership);
-        membership.addListener(new MembershipLog());
+        RateLimitedLog quiet = new RateLimitedLog(ticker, java.time.Duration.ofSeconds(60));
+        AtomicReference<ProtocolHandler> handlerRef = new AtomicReference<>();
+        MembershipLog log = new MembershipLog();
+        membership.addListener(event -> {
+            // A replayed packet is logged once a minute per node, with where it came from.
+            if (event instanceof org.vigil.agent.membership.MembershipEvent.ReplayRejected r) {
+                quiet.log(Level.ERROR, "replay:" + r.node(), "should_drop_message: attempted replay attack [" + r.node()
+                        + "]? [gen = " + r.generation() + ", curgen = " + r.currentGeneration() + "] from "
+                        + (handlerRef.get() == null ? "?" : handlerRef.get().lastAddress(r.node())));
+            } else {
+                log.onEvent(event);
+            }
+        });
         loop = new MembershipLoop(membership, ticker, new ExecutorLoopScheduler());
         Random random = new Random();
         membership.addListener(new RetransmitRequests(cf.maxRexmitDelayMs(), timers,
                 task -> loop.submit(m -> task.run()), outbox, random));
-        ProtocolHandler handler = new ProtocolHandler(local, cf.nodes(), outbox, exchange, cluster, random);
+        ProtocolHandler handler = new ProtocolHandler(local, cf.nodes(), outbox, exchange, cluster, random, quiet);
+        handlerRef.set(handler);
+        RejectedMessages rejected = new RejectedMessages();
+        membership.addListener(rejected);
+        this.dropped = () -> rejected.counts(drops.snapshot(), handler.malformed(), handler.unknownNodes());
         drops = new DropCounter(ticker, java.time.Duration.ofSeconds(60), line -> LOG.log(Level.WARNING, line));
         WireDecoder decoder = new WireDecoder(keys);
         openMedia(media, frame -> receive(frame, decoder, handler));
@@ -127,7 +144,8 @@ public final class VigilNode implements AutoCloseable {
     /** The operator socket; more commands are registered by whoever owns them ({@link #control()}). */
     private void startControl(StateDir state) throws IOException {
         control = new ControlServer(state.path().resolve("control.sock"));
-        control.command("status", args -> new ControlServer.Reply(true, StatusReport.render(snapshot(), generation)));
+        control.command("status", args -> new ControlServer.Reply(true, StatusReport.render(snapshot(), generation)
+                + StatusReport.dropped(dropped.get())));
         control.start();
     }
 
@@ -158,7 +176,7 @@ public final class VigilNode implements AutoCloseable {
             return;
         }
         HaMessage message = ((DecodeResult.Accepted) result).message();
-        loop.submit(m -> handler.handle(m, message, frame.linkName(), ticker.nanoTime()));
+        loop.submit(m -> handler.handle(m, message, frame.linkName(), frame.sender(), ticker.nanoTime()));
     }
 
     private void startPing(HaCf cf) {
@@ -196,6 +214,11 @@ public final class VigilNode implements AutoCloseable {
     /** A view of membership, taken on the loop. */
     public MembershipSnapshot snapshot() {
         return loop.snapshot().join();
+    }
+
+    /** Messages refused since start, by reason (codec drops, replays, unknown nodes). */
+    public java.util.Map<String, Long> droppedMessages() {
+        return dropped.get();
     }
 
     public long generation() {
