@@ -43,6 +43,7 @@ public final class PacketInjector {
                 send(socket, target, port, wrongKey);
                 send(socket, target, port, frame("zed", key));
                 send(socket, target, port, "###\n99999999:(0)t=status,%%%\n".getBytes());
+                Thread.sleep(2); // paced: the test counts drops by reason, not kernel buffer overflows
             }
         }
         System.out.println("SENT " + (5 * count) + " " + good.length);
