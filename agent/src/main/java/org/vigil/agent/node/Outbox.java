@@ -15,8 +15,9 @@ import org.vigil.agent.wire.WireEncoder;
 
 /**
  * Everything we send: numbers each message (one sequence for every type but {@code NS_}),
- * appends Heartbeat's default fields, signs it, sends it on every medium, and keeps the last 500
- * sequenced frames so that a peer that lost one can have it again ({@code NS_rexmit}).
+ * appends Heartbeat's default fields, signs it, sends it on every medium in that medium's framing,
+ * and keeps the last 500 sequenced messages so that a peer that lost one can have it again
+ * ({@code NS_rexmit}).
  * Used from the membership loop thread only.
  */
 final class Outbox {
@@ -29,11 +30,11 @@ final class Outbox {
     private final List<HeartbeatMedium> media;
     private final LongSupplier epochSeconds;
     private final Map<String, byte[]> peerUuids = new ConcurrentHashMap<>();
-    private final Map<Long, byte[]> history = new LinkedHashMap<>(HISTORY * 2) {
+    private final Map<Long, HaMessage> history = new LinkedHashMap<>(HISTORY * 2) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, HaMessage> eldest) {
             return size() > HISTORY;
         }
     };
@@ -59,21 +60,20 @@ final class Outbox {
         long number = control ? 0 : ++seq;
         byte[] destUuid = body.string("dest").map(peerUuids::get).orElse(null);
         HaMessage full = fields.apply(body, number, epochSeconds.getAsLong(), control ? null : loadAverage(), destUuid);
-        byte[] frame = encoder.encodeNetstring(full);
         if (!control) {
-            history.put(number, frame);
+            history.put(number, full);
         }
-        transmit(frame);
+        transmit(full);
         return number;
     }
 
     /** Sends an earlier message again, unchanged; false when it is no longer in the history. */
     boolean resend(long number) {
-        byte[] frame = history.get(number);
-        if (frame == null) {
+        HaMessage message = history.get(number);
+        if (message == null) {
             return false;
         }
-        transmit(frame);
+        transmit(message);
         return true;
     }
 
@@ -90,10 +90,19 @@ final class Outbox {
         return sent;
     }
 
-    private void transmit(byte[] frame) {
+    /** Netstring on UDP, classic (with the inner auth field) on serial; each encoded once. */
+    private void transmit(HaMessage message) {
         sent++;
+        byte[] netstring = null;
+        byte[] classic = null;
         for (HeartbeatMedium m : media) {
-            m.send(frame);
+            if (m.classicFraming()) {
+                classic = classic != null ? classic : encoder.encodeClassic(message, false);
+                m.send(classic);
+            } else {
+                netstring = netstring != null ? netstring : encoder.encodeNetstring(message);
+                m.send(netstring);
+            }
         }
     }
 

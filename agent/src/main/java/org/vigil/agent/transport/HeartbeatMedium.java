@@ -11,6 +11,14 @@ public interface HeartbeatMedium extends AutoCloseable {
     /** The link name: interface or tty name. Two media on one interface share it. */
     String linkName();
 
+    /**
+     * Whether this medium carries classic {@code >>>}/{@code <<<} frames: Heartbeat's serial links
+     * always do, whatever {@code msgfmt} says; UDP carries 3.0 netstrings.
+     */
+    default boolean classicFraming() {
+        return false;
+    }
+
     /** Opens the medium and starts delivering received frames to {@code sink}. */
     void start(FrameSink sink) throws MediumException;
 

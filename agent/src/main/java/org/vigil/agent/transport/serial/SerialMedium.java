@@ -42,6 +42,11 @@ public final class SerialMedium implements HeartbeatMedium {
     }
 
     @Override
+    public boolean classicFraming() {
+        return true;
+    }
+
+    @Override
     public void start(FrameSink sink) throws MediumException {
         SerialPort p;
         try {
