@@ -49,6 +49,39 @@ class HeartbeatInteropIT {
         interop("crc", "", false);
     }
 
+    /**
+     * Under 20 % loss each side asks the other to retransmit; Vigil answers from its history, so
+     * Heartbeat never loses one of Vigil's messages for good, and Vigil recovers Heartbeat's.
+     */
+    @Test
+    void lossIsRepairedByRetransmission() {
+        try (Testbed tb = Testbed.builder().nodes("a", "b").build()) {
+            for (String node : new String[] {"a", "b"}) {
+                HeartbeatPeer.configure(tb, node, HeartbeatPeer.Config.fast(tb, node, "sha1", "rexmit-key"));
+            }
+            HeartbeatPeer.start(tb, "a");
+            Testbed.Spawned vigil = startVigil(tb);
+            awaitBothActive(tb, vigil, 1);
+            tb.dropRandomly("b", 20);
+            try {
+                Poll.until("Vigil to notice lost packets", Duration.ofSeconds(30), Duration.ofMillis(100),
+                        () -> log(tb).contains("lost packet(s) for [a]"));
+                Poll.until("Heartbeat to ask Vigil for a retransmission", Duration.ofSeconds(30), Duration.ofMillis(100),
+                        () -> HeartbeatPeer.log(tb, "a").contains("lost packet(s) for [b]"));
+                sleepAtLeast(Duration.ofSeconds(3));
+            } finally {
+                tb.clearDrops("b");
+            }
+            Poll.until("Vigil to recover every missing packet", Duration.ofSeconds(15), Duration.ofMillis(100),
+                    () -> log(tb).contains("No pkts missing from a!"));
+            sleepAtLeast(Duration.ofSeconds(2));
+            String heartbeat = HeartbeatPeer.log(tb, "a");
+            assertTrue(!heartbeat.contains("Irretrievably lost packet"), "Heartbeat lost a message for good:\n" + heartbeat);
+            assertTrue(HeartbeatPeer.nodeStatus(tb, "a", "b").equals("active"), "still active after the loss");
+            vigil.signal("TERM");
+        }
+    }
+
     private void interop(String method, String key, boolean bcast) {
         try (Testbed tb = Testbed.builder().nodes("a", "b").build()) {
             for (String node : new String[] {"a", "b"}) {
