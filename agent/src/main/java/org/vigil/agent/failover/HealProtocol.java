@@ -64,11 +64,13 @@ final class HealProtocol {
         } else if (info.equals("released")) {
             Set<String> keys = ResourceMessages.keys(msg, "keys");
             from.held.removeAll(keys);
-            Set<String> pending = reannounce.getOrDefault(from.name, Set.of());
-            List<LocalGroup> again = ctx.groups.values().stream()
-                    .filter(g -> keys.contains(g.key()) && pending.contains(g.key())).toList();
-            pending.removeAll(keys);
-            reannounceAll(again, now);
+            Set<String> pending = reannounce.get(from.name);
+            if (pending != null) {
+                List<LocalGroup> again = ctx.groups.values().stream()
+                        .filter(g -> keys.contains(g.key()) && pending.contains(g.key())).toList();
+                pending.removeAll(keys);
+                reannounceAll(again, now);
+            }
         }
     }
 

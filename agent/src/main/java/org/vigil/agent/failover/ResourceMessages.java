@@ -87,8 +87,16 @@ final class ResourceMessages {
 
     /** Vigil's state report; {@code info} is {@code heal}, {@code released} or {@code update}. */
     static HaMessage vigilState(String info, Collection<String> keys, Collection<String> ineligible, int numPing) {
-        return type(VIGIL_STATE).add("info", info).add("keys", String.join(" ", keys))
-                .add("ineligible", String.join(" ", ineligible)).addDecimal("num_ping", numPing).build();
+        HaMessage.Builder b = type(VIGIL_STATE).add("info", info);
+        addList(b, "keys", keys); // the codec refuses empty values: an empty list is an absent field
+        addList(b, "ineligible", ineligible);
+        return b.addDecimal("num_ping", numPing).build();
+    }
+
+    private static void addList(HaMessage.Builder b, String name, Collection<String> keys) {
+        if (!keys.isEmpty()) {
+            b.add(name, String.join(" ", keys));
+        }
     }
 
     /** A space-separated key list (group keys never contain white space: haresources splits on it). */
