@@ -76,6 +76,12 @@ public final class GroupRunner {
         return r.name().startsWith("IPaddr") || Character.isDigit(r.name().charAt(0));
     }
 
+    /** Whether any resource of the group reports running (what the start-up cleanup looks for). */
+    public boolean anyRunning() {
+        return resources.stream().map(ResourceAgent::status)
+                .anyMatch(s -> s.success() && s.state() == ResourceState.RUNNING);
+    }
+
     public GroupOutcome stop() {
         List<String> log = new ArrayList<>();
         info(log, "Releasing resource group: " + group);

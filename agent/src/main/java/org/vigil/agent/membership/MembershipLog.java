@@ -108,13 +108,19 @@ public final class MembershipLog implements MembershipListener {
         return List.of(new LogLine(s, text));
     }
 
+    /** Logs one Heartbeat-style line through java.util.logging (CRIT above SEVERE). */
+    public static void log(String loggerName, LogLine line) {
+        julSink(Logger.getLogger(loggerName)).accept(line);
+    }
+
     private static Consumer<LogLine> julSink(Logger logger) {
         return line -> {
             Level level = switch (line.severity()) {
                 case DEBUG -> Level.FINE;
                 case INFO -> Level.INFO;
                 case WARN -> Level.WARNING;
-                case ERROR, CRIT -> Level.SEVERE;
+                case ERROR -> Level.SEVERE;
+                case CRIT -> org.vigil.agent.log.Crit.CRIT;
             };
             if (logger.isLoggable(level)) {
                 // The Heartbeat severity word rides along so a Heartbeat-style formatter can tell

@@ -30,6 +30,17 @@ final class StatusReport {
         return out.toString();
     }
 
+    static String resources(org.vigil.agent.failover.ResourceSnapshot r) {
+        StringBuilder out = new StringBuilder("resources: ").append(r.phase()).append(r.maintenance() ? ", MAINTENANCE MODE" : "")
+                .append(", holding ").append(r.held().wireName()).append('\n');
+        for (var g : r.groups()) {
+            out.append("group ").append(g.key()).append(" (prefers ").append(g.preferredNode()).append("): ")
+                    .append(g.state().name().toLowerCase()).append(", held by ").append(g.holder().orElse("nobody"))
+                    .append(g.eligible() ? "" : ", this node ineligible").append('\n');
+        }
+        return out.toString();
+    }
+
     static String dropped(java.util.Map<String, Long> counts) {
         if (counts.isEmpty()) {
             return "messages refused: none\n";

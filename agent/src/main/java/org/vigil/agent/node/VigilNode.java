@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.vigil.agent.config.ClusterConfig;
 import org.vigil.agent.config.HaCf;
 import org.vigil.agent.config.PingNode;
+import org.vigil.agent.failover.FailoverSettings;
+import org.vigil.agent.failover.ResourceManager;
 import org.vigil.agent.membership.ExecutorLoopScheduler;
 import org.vigil.agent.membership.Heartbeat;
 import org.vigil.agent.membership.Membership;
@@ -52,6 +54,10 @@ import org.vigil.agent.wire.WireEncoder;
 public final class VigilNode implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(VigilNode.class.getName());
+    /** Longest a resource operation (one script action) may take before it counts as failed. */
+    static final java.time.Duration RESOURCE_TIMEOUT = java.time.Duration.ofSeconds(120);
+    /** Longest a graceful stop waits for every group to be released. */
+    static final java.time.Duration RELEASE_TIMEOUT = java.time.Duration.ofMinutes(10);
 
     private final ClusterConfig config;
     private final NodeOptions options;
@@ -66,6 +72,10 @@ public final class VigilNode implements AutoCloseable {
     private DropCounter drops;
     private long generation;
     private ControlServer control;
+    private ResourceManager resources;
+    private java.util.concurrent.ExecutorService resourceWorker;
+    private ScheduledExecutorService announcer;
+    private final java.util.concurrent.CompletableFuture<Boolean> released = new java.util.concurrent.CompletableFuture<>();
     private java.util.function.Supplier<java.util.Map<String, Long>> dropped = java.util.Map::of;
 
     /** Builds the media of ha.cf; the demo replaces it with an in-memory network. */
@@ -126,7 +136,12 @@ public final class VigilNode implements AutoCloseable {
         Random random = new Random();
         membership.addListener(new RetransmitRequests(cf.maxRexmitDelayMs(), timers,
                 task -> loop.submit(m -> task.run()), outbox, random));
-        ProtocolHandler handler = new ProtocolHandler(local, cf.nodes(), outbox, exchange, cluster, random, quiet);
+        ClusterMessageListener toResources = startResources(state, outbox);
+        ClusterMessageListener both = (from, msg, at) -> {
+            toResources.onClusterMessage(from, msg, at);
+            cluster.onClusterMessage(from, msg, at);
+        };
+        ProtocolHandler handler = new ProtocolHandler(local, cf.nodes(), outbox, exchange, both, random, quiet);
         handlerRef.set(handler);
         RejectedMessages rejected = new RejectedMessages();
         membership.addListener(rejected);
@@ -141,11 +156,36 @@ public final class VigilNode implements AutoCloseable {
         startControl(state);
     }
 
+    /**
+     * The resource manager, on the loop: groups run on their own worker thread; a node starts
+     * holding nothing (stale resources from a crash are released first).
+     */
+    private ClusterMessageListener startResources(StateDir state, Outbox outbox) {
+        announcer = Executors.newScheduledThreadPool(org.vigil.agent.failover.resource.IpAddrAgent.ARP_COUNT,
+                r -> daemon(r, "vigil-arp"));
+        resourceWorker = Executors.newSingleThreadExecutor(r -> daemon(r, "vigil-resources"));
+        var runner = new org.vigil.agent.exec.ProcessCommandRunner(ticker);
+        var env = new org.vigil.agent.failover.resource.ResourceEnvironment(runner, RESOURCE_TIMEOUT, announcer,
+                state.path(), config.localNode(), "/usr/sbin/sendmail", "drbdadm");
+        ResourceRuntime runtime = new ResourceRuntime(config, new org.vigil.agent.failover.resource.ResourceFactory(env),
+                resourceWorker, task -> loop.submit(m -> task.run()), outbox, runner, ticker,
+                sendShutdone -> released.complete(sendShutdone));
+        if (!StartupCleanup.releaseAll(runtime.groups())) {
+            LOG.log(Level.ERROR, "a stale resource could not be stopped: see above; it will not be started anywhere by this node");
+        }
+        resources = new ResourceManager(FailoverSettings.from(config), runtime, ticker.nanoTime());
+        runtime.attach(resources);
+        membership.addListener(event -> resources.onMembershipEvent(event, ticker.nanoTime()));
+        timers.scheduleAtFixedRate(() -> loop.submit(m -> resources.onTick(ticker.nanoTime())), 250, 250, TimeUnit.MILLISECONDS);
+        return (from, msg, at) -> resources.onMessage(from, msg, at);
+    }
+
     /** The operator socket; more commands are registered by whoever owns them ({@link #control()}). */
     private void startControl(StateDir state) throws IOException {
         control = new ControlServer(state.path().resolve("control.sock"));
         control.command("status", args -> new ControlServer.Reply(true, StatusReport.render(snapshot(), generation)
-                + StatusReport.dropped(dropped.get())));
+                + StatusReport.dropped(dropped.get()) + StatusReport.resources(onLoopGet(ResourceManager::snapshot))));
+        OperatorCommands.register(control, this::onResources, ticker::nanoTime);
         control.start();
     }
 
@@ -230,6 +270,17 @@ public final class VigilNode implements AutoCloseable {
         loop.submit(command);
     }
 
+    /** Runs a command against the resource manager on the loop thread and waits for it. */
+    public <T> T onLoopGet(java.util.function.Function<ResourceManager, T> query) {
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        loop.submit(m -> result.complete(query.apply(resources)));
+        return result.join();
+    }
+
+    private void onResources(java.util.function.Consumer<ResourceManager> command) {
+        loop.submit(m -> command.accept(resources)).join();
+    }
+
     /** Blocks until {@link #stop()} finished. */
     public void awaitStop() throws InterruptedException {
         stopped.await();
@@ -254,8 +305,10 @@ public final class VigilNode implements AutoCloseable {
                 open.forEach(HeartbeatMedium::close);
                 loop.close();
             } else if (loop != null) {
+                loop.submit(m -> resources.shutdown(ticker.nanoTime()));
+                boolean tellPeers = released.get(RELEASE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 loop.submit(m -> {
-                    if (m.localStatus() != NodeStatus.DEAD) {
+                    if (tellPeers && m.localStatus() != NodeStatus.DEAD) {
                         m.shutdown(ticker.nanoTime());
                     }
                 }).get(5, TimeUnit.SECONDS);
@@ -274,6 +327,12 @@ public final class VigilNode implements AutoCloseable {
             }
             if (pingers != null) {
                 pingers.shutdownNow();
+            }
+            if (resourceWorker != null) {
+                resourceWorker.shutdownNow();
+            }
+            if (announcer != null) {
+                announcer.shutdown();
             }
             if (udpGroup != null) {
                 udpGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -21,7 +21,7 @@ import org.vigil.agent.exec.CommandRunner;
 public final class IpAddrAgent implements ResourceAgent {
 
     /** send_arp's burst for IPaddr2: 5 announcements 200 ms apart. */
-    static final int ARP_COUNT = 5;
+    public static final int ARP_COUNT = 5;
     static final long ARP_INTERVAL_MS = 200;
 
     private final String name;
