@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Heartbeat-compatible high-availability agent for Linux.",
-        subcommands = {DemoCommand.class, CheckConfigCommand.class, ConfigReferenceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, CheckConfigCommand.class, ChecksCommand.class, ConfigReferenceCommand.class,
+            CommandLine.HelpCommand.class})
 public final class VigilCommand implements Runnable {
 
     @CommandLine.Spec
