@@ -33,7 +33,7 @@ import org.vigil.checks.schedule.QuartzCheckScheduler;
  * {@link BenchTargets}, and prints what it cost: process CPU, check latency, late and skipped
  * runs, heap and threads. A measurement, not a test: {@code bin/bench-checks} runs it.
  *
- * <p>{@code ChecksBenchmark PORTS-FILE CHECKS SECONDS INTERVAL-MS THREADS}: half the checks are
+ * <p>{@code ChecksBenchmark PORTS-FILE CHECKS SECONDS INTERVAL-MS THREADS STATE-DIR}: half the checks are
  * http and half tcp, spread over the targets' ports.
  */
 public final class ChecksBenchmark {
@@ -56,7 +56,8 @@ public final class ChecksBenchmark {
         }
         ChecksFile checks = checksFile(count, intervalMs, http, tcp);
 
-        Path state = Files.createTempDirectory("vigil-bench-state");
+        // the status file goes where the caller can clean it up (bin/bench-checks: its temp directory)
+        Path state = Files.createDirectories(Path.of(args[5]));
         Recorder rec = new Recorder(intervalMs);
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
