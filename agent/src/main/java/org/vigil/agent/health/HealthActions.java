@@ -13,6 +13,10 @@ import java.time.Instant;
  * check scheduler thread, so an implementation that takes long (a restart, a move) should hand
  * the work to its own executor; until it returns, further actions wait in the queue. An exception
  * thrown here is logged and does not stop later actions.
+ *
+ * <p>One thread delivers at a time: when another thread's decision (say an operator's
+ * {@code clear}) comes while an action is being delivered, that call returns at once and its
+ * action is delivered right after the current one, by the delivering thread.
  */
 public interface HealthActions {
 
