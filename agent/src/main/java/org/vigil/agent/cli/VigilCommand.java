@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "A Heartbeat-compatible high-availability agent for Linux.",
         subcommands = {DemoCommand.class, RunCommand.class, StatusCommand.class, OperatorCommand.Standby.class,
-            OperatorCommand.Takeover.class, OperatorCommand.Maintenance.class, CheckConfigCommand.class, ConfigReferenceCommand.class, CommandLine.HelpCommand.class})
+            OperatorCommand.Takeover.class, OperatorCommand.Maintenance.class, ChecksCommand.class, CheckConfigCommand.class,
+            ConfigReferenceCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCommand implements Runnable {
 
     @CommandLine.Spec

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,6 +44,7 @@ final class HttpCheck extends AbstractCheck {
     private final Pattern bodyRegex;
     private final Map<String, String> headers;
     private final HttpClient client;
+    private static final ConcurrentMap<ClientKey, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
     private HttpCheck(String name, String type, Duration timeout, URI uri, String method,
             StatusCodes expected, Pattern bodyRegex, Map<String, String> headers, HttpClient client) {
@@ -79,18 +82,40 @@ final class HttpCheck extends AbstractCheck {
             o.error("header.*", "not allowed: " + e.getMessage());
             return null;
         }
+        HttpClient client;
+        try {
+            client = client(connectTimeout, verify);
+        } catch (GeneralSecurityException e) {
+            o.error("verify_tls", "no cannot be honoured: " + e.getMessage());
+            return null;
+        }
+        return new HttpCheck(name, type, timeout, uri, method, expected.get(), regex, headers, client);
+    }
+
+    /**
+     * One client per (connect timeout, verify_tls), shared by every check that has those: each
+     * HttpClient has a selector thread and a thread pool of its own, so one per check cost
+     * 1,000 threads for 500 checks (bin/bench-checks). Requests carry their own timeout, and the
+     * connection pool is keyed by host and port, so sharing changes nothing a check can see.
+     */
+    private static HttpClient client(Duration connectTimeout, boolean verify) throws GeneralSecurityException {
+        ClientKey key = new ClientKey(connectTimeout, verify);
+        HttpClient shared = CLIENTS.get(key);
+        if (shared != null) {
+            return shared;
+        }
         HttpClient.Builder b = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (!verify) {
-            try {
-                b.sslContext(InsecureTls.context());
-            } catch (GeneralSecurityException e) {
-                o.error("verify_tls", "no cannot be honoured: " + e.getMessage());
-                return null;
-            }
+            b.sslContext(InsecureTls.context());
         }
-        return new HttpCheck(name, type, timeout, uri, method, expected.get(), regex, headers, b.build());
+        HttpClient built = b.build();
+        shared = CLIENTS.putIfAbsent(key, built);
+        return shared == null ? built : shared;
+    }
+
+    private record ClientKey(Duration connectTimeout, boolean verify) {
     }
 
     private static URI parseUri(String type, String text, CheckOptions o) {

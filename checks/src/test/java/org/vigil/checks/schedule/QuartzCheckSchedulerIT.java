@@ -48,6 +48,43 @@ class QuartzCheckSchedulerIT {
         }
     }
 
+    /** Two checks that can only finish together: they must run at the same time, on two pool threads. */
+    @Test
+    void checksRunConcurrently() throws InterruptedException {
+        java.util.concurrent.CyclicBarrier both = new java.util.concurrent.CyclicBarrier(2);
+        CountDownLatch done = new CountDownLatch(2);
+        Recorder rec = new Recorder() {
+            @Override
+            public void onResult(HealthCheck check, CheckResult result, Instant at) {
+                super.onResult(check, result, at);
+                if (result.status() == org.vigil.checks.CheckStatus.OK) {
+                    done.countDown();
+                }
+            }
+        };
+        try (CheckRunner runner = new CheckRunner();
+                QuartzCheckScheduler s = new QuartzCheckScheduler(runner::run, rec, 2, 7)) {
+            for (String name : java.util.List.of("a", "b")) {
+                s.schedule(new MeetingCheck(name, both), Schedule.every(Duration.ofHours(1)));
+            }
+            assertTrue(done.await(10, TimeUnit.SECONDS), "both checks met: " + rec.events);
+        }
+    }
+
+    /** Waits (at most 5 s) for the other check to be running too. */
+    private record MeetingCheck(String name, java.util.concurrent.CyclicBarrier barrier) implements HealthCheck {
+        @Override
+        public String type() {
+            return "meeting";
+        }
+
+        @Override
+        public CheckResult run(org.vigil.checks.CheckContext context) throws Exception {
+            barrier.await(5, TimeUnit.SECONDS);
+            return CheckResult.ok("met");
+        }
+    }
+
     private static int countFast(Recorder rec) {
         synchronized (rec.events) {
             return (int) rec.events.stream().filter(e -> e.check().equals("fast")).count();
