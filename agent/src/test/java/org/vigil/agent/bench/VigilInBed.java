@@ -23,16 +23,17 @@ public final class VigilInBed {
     }
 
     /** {@code vigil run} in {@code node}; {@code main} lets the benchmark use its allocating wrapper. */
-    public static Testbed.Spawned start(Testbed tb, String node, String main, String... extra) {
+    public static Testbed.Spawned start(Testbed tb, String node, List<String> jvmArgs, String main) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), main, "run",
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main, "run",
                 "--config-dir", "/etc/ha.d", "--state-dir", "/var/lib/heartbeat/vigil"));
-        cmd.addAll(List.of(extra));
         return tb.spawn(node, cmd.toArray(String[]::new));
     }
 
     public static Testbed.Spawned start(Testbed tb, String node) {
-        return start(tb, node, RUN_MAIN);
+        return start(tb, node, List.of(), RUN_MAIN);
     }
 
     /** The node's ha.cf logfile; the node's /var/log is private, so it is Vigil's alone. */
