@@ -82,6 +82,7 @@ public final class MembershipBench {
     private static void latency(Timing t, int reps) {
         System.out.println("\n## detection latency, " + t.label + ", " + reps + " kills of a's JVM, b observes");
         List<Long> latencies = new ArrayList<>();
+        java.util.Random random = new java.util.Random(reps * 31L + t.keepaliveMs);
         try (Testbed tb = Testbed.builder().nodes("a", "b").build()) {
             List<String> nodes = List.of("a", "b");
             HeartbeatPeer.configure(tb, "a", config(t, nodes, tb.node("b").address()));
@@ -95,6 +96,10 @@ public final class MembershipBench {
                     throw new IllegalStateException("b never saw a active:\n" + b.output());
                 }
                 VigilInBed.sleepAtLeast(ADVERTISE_PHASE.plus(t.keepaliveDuration()).minusNanos(System.nanoTime() - active));
+                // The wait above is anchored on a received heartbeat, so without this the kill would
+                // always fall at the same point of a's keepalive cycle; a real fault strikes at any.
+                long phase = (long) (random.nextDouble() * t.keepaliveMs * 1_000_000);
+                java.util.concurrent.locks.LockSupport.parkNanos(phase);
                 survivor.skipToEnd();
                 long t0 = System.nanoTime();
                 a.kill9();
