@@ -18,12 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * file it keeps in its state directory ({@code checks.json}), as a table. Exit 0 when the agent
  * that wrote the file is running, 1 when there is no file or it is stale.
  *
- * <p>{@code vigil checks run NAME} runs one check here and now ({@link ChecksRunCommand}). There is
- * no {@code vigil checks clear NAME} yet: clearing a node's ineligibility must reach the running
- * agent, which needs the runtime's control channel; the runtime can call
- * {@code HealthService.clear(NAME)} once that channel exists.
+ * <p>{@code vigil checks run NAME} runs one check here and now ({@link ChecksRunCommand});
+ * {@code vigil checks clear NAME} tells the running agent (over its control socket) to forget the
+ * check's failures, so that this node may hold the group again.
  */
-@Command(name = "checks", mixinStandardHelpOptions = true, subcommands = ChecksRunCommand.class,
+@Command(name = "checks", mixinStandardHelpOptions = true, subcommands = {ChecksRunCommand.class, ChecksCommand.Clear.class},
         description = {"Show the state of the running agent's health checks.",
             "Exit status: 0 the agent is running, 1 no status (agent not running, or no checks) or a stale one."})
 final class ChecksCommand implements Callable<Integer> {
@@ -63,5 +62,26 @@ final class ChecksCommand implements Callable<Integer> {
         }
         out.flush();
         return running ? 0 : NOT_RUNNING;
+    }
+
+    /** {@code vigil checks clear NAME}: an operator says the failure is repaired. */
+    @Command(name = "clear", mixinStandardHelpOptions = true,
+            description = "Forget a check's failures on the running agent, so this node may hold its group again.")
+    static final class Clear implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(paramLabel = "NAME")
+        String name;
+
+        @picocli.CommandLine.Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/var/lib/vigil",
+                description = "The running node's state directory (default: ${DEFAULT-VALUE}).")
+        java.nio.file.Path stateDir;
+
+        @Override
+        public Integer call() {
+            return StatusCommand.ControlClient.run(spec, stateDir, "clear-check " + name);
+        }
     }
 }

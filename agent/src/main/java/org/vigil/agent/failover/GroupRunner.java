@@ -76,6 +76,11 @@ public final class GroupRunner {
         return r.name().startsWith("IPaddr") || Character.isDigit(r.name().charAt(0));
     }
 
+    /** The resource named as written in haresources ({@code apache2}, {@code IPaddr2::10.0.0.1}) or by its type name. */
+    public java.util.Optional<ResourceAgent> resource(String name) {
+        return resources.stream().filter(r -> r.name().equals(name) || r.name().startsWith(name + "::")).findFirst();
+    }
+
     /** Whether any resource of the group reports running (what the start-up cleanup looks for). */
     public boolean anyRunning() {
         return resources.stream().map(ResourceAgent::status)

@@ -73,6 +73,7 @@ public final class VigilNode implements AutoCloseable {
     private long generation;
     private ControlServer control;
     private ResourceManager resources;
+    private org.vigil.agent.health.HealthService health;
     private java.util.concurrent.ExecutorService resourceWorker;
     private ScheduledExecutorService announcer;
     private final java.util.concurrent.CompletableFuture<Boolean> released = new java.util.concurrent.CompletableFuture<>();
@@ -175,6 +176,11 @@ public final class VigilNode implements AutoCloseable {
         }
         resources = new ResourceManager(FailoverSettings.from(config), runtime, ticker.nanoTime());
         runtime.attach(resources);
+        if (!config.checks().checks().isEmpty()) {
+            health = org.vigil.agent.health.HealthService.startWithQuartz(config.checks(),
+                    new HealthRuntime(runtime.groups(), resourceWorker, this::onResourcesAsync, ticker), state, 16);
+            timers.scheduleAtFixedRate(health::tick, 5, 5, TimeUnit.SECONDS);
+        }
         membership.addListener(event -> resources.onMembershipEvent(event, ticker.nanoTime()));
         timers.scheduleAtFixedRate(() -> loop.submit(m -> resources.onTick(ticker.nanoTime())), 250, 250, TimeUnit.MILLISECONDS);
         return (from, msg, at) -> resources.onMessage(from, msg, at);
@@ -186,6 +192,13 @@ public final class VigilNode implements AutoCloseable {
         control.command("status", args -> new ControlServer.Reply(true, StatusReport.render(snapshot(), generation)
                 + StatusReport.dropped(dropped.get()) + StatusReport.resources(onLoopGet(ResourceManager::snapshot))));
         OperatorCommands.register(control, this::onResources, ticker::nanoTime);
+        control.command("clear-check", args -> {
+            if (health == null || args.size() != 1) {
+                return new ControlServer.Reply(false, health == null ? "no checks are configured\n" : "usage: clear-check NAME\n");
+            }
+            return health.clear(args.get(0)) ? new ControlServer.Reply(true, "check " + args.get(0) + " cleared\n")
+                    : new ControlServer.Reply(false, "no check [" + args.get(0) + "]\n");
+        });
         control.start();
     }
 
@@ -281,6 +294,11 @@ public final class VigilNode implements AutoCloseable {
         loop.submit(m -> command.accept(resources)).join();
     }
 
+    /** The same without waiting: for check threads, which must never block on the loop. */
+    private void onResourcesAsync(java.util.function.Consumer<ResourceManager> command) {
+        loop.submit(m -> command.accept(resources));
+    }
+
     /** Blocks until {@link #stop()} finished. */
     public void awaitStop() throws InterruptedException {
         stopped.await();
@@ -320,6 +338,9 @@ public final class VigilNode implements AutoCloseable {
         } finally {
             if (control != null) {
                 control.close();
+            }
+            if (health != null) {
+                health.close();
             }
             open.forEach(HeartbeatMedium::close);
             if (timers != null) {

@@ -105,4 +105,13 @@ class MembershipLoopTest {
         scheduler.runPending();
         return f.join();
     }
+
+    @Test
+    void tick_isAQuarterOfAShortKeepalive_so100msIsHonoured() {
+        assertEquals(java.time.Duration.ofMillis(250), MembershipLoop.tickFor(java.time.Duration.ofSeconds(2)));
+        assertEquals(java.time.Duration.ofMillis(250), MembershipLoop.tickFor(java.time.Duration.ofSeconds(1)));
+        assertEquals(java.time.Duration.ofMillis(50), MembershipLoop.tickFor(java.time.Duration.ofMillis(200)));
+        assertEquals(java.time.Duration.ofMillis(25), MembershipLoop.tickFor(java.time.Duration.ofMillis(100)));
+        assertEquals(java.time.Duration.ofMillis(10), MembershipLoop.tickFor(java.time.Duration.ofMillis(10)));
+    }
 }

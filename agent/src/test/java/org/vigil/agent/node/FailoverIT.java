@@ -149,18 +149,18 @@ class FailoverIT {
     }
 
     /** Waits until {@code node} answers a request sent after {@code since}; returns how long after. */
-    private static long awaitAnswersFrom(Testbed.Spawned client, String node, long since, long limitMs) {
+    static long awaitAnswersFrom(Testbed.Spawned client, String node, long since, long limitMs) {
         Poll.until(node + " to answer through the VIP", Duration.ofMillis(limitMs), Duration.ofMillis(50),
                 () -> ClientLog.parse(client.output()).firstFrom(node, since) >= 0);
         return ClientLog.parse(client.output()).firstFrom(node, since);
     }
 
-    private static Testbed.Spawned start(Testbed tb, String node) {
+    static Testbed.Spawned start(Testbed tb, String node) {
         return tb.spawn(node, java("org.vigil.agent.cli.VigilCommand", "run", "--config-dir", "/etc/ha.d",
                 "--state-dir", "/var/lib/heartbeat/vigil"));
     }
 
-    private static String[] java(String main, String... args) {
+    static String[] java(String main, String... args) {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), main));
         cmd.addAll(List.of(args));
@@ -168,11 +168,11 @@ class FailoverIT {
     }
 
     /** Lets the start-up grace (deadtime + 2 s advertised for 5 s) and ARP bursts pass. */
-    private static void settle() {
+    static void settle() {
         sleep(6000);
     }
 
-    private static void sleep(long ms) {
+    static void sleep(long ms) {
         long end = System.nanoTime() + ms * 1_000_000;
         Poll.until("time to pass", Duration.ofMillis(ms + 5000), Duration.ofMillis(100), () -> System.nanoTime() - end >= 0);
     }

@@ -32,8 +32,9 @@ public record EscalationPolicy(Action action, String resource, String group, int
             new EscalationPolicy(Action.ALERT, null, null, 0, Duration.ofMinutes(10), Duration.ZERO);
 
     public EscalationPolicy {
-        if (action != Action.ALERT && (resource == null || resource.isBlank())) {
-            throw new IllegalArgumentException("on_fail=" + action + " needs a resource");
+        boolean restarts = action == Action.RESTART || action == Action.MOVE && maxRestarts > 0;
+        if (restarts && (resource == null || resource.isBlank())) {
+            throw new IllegalArgumentException("on_fail=" + action + " with restarts needs a resource");
         }
         if (action == Action.MOVE && (group == null || group.isBlank())) {
             throw new IllegalArgumentException("on_fail=move needs a group");
@@ -65,8 +66,11 @@ public record EscalationPolicy(Action action, String resource, String group, int
         Duration window = o.duration("restart_window", Duration.ofMinutes(10));
         Duration timeout = o.optional("failure_timeout").isPresent()
                 ? o.duration("failure_timeout", Duration.ZERO) : Duration.ZERO;
-        if (!action.equals("alert") && resource == null) {
-            o.error("resource", "is required with on_fail=" + action);
+        // A move without restarts first needs no resource: the whole group goes.
+        boolean restarts = action.equals("restart") || action.equals("move") && max > 0;
+        if (restarts && resource == null) {
+            o.error("resource", "is required with on_fail=" + action
+                    + (action.equals("move") ? " (or set max_restarts 0 to move without restarting)" : ""));
         }
         if (action.equals("move") && group == null) {
             o.error("group", "is required with on_fail=move");

@@ -126,4 +126,15 @@ class EscalationTest {
         assertTrue(EscalationPolicy.fromOptions(bad).isEmpty());
         assertEquals(2, bad.errors().size(), bad.errors().toString());
     }
+
+    @Test
+    void moveWithoutRestarts_needsNoResource_andMovesAtTheFirstFailure() {
+        CheckOptions o = new CheckOptions("web", Map.of("on_fail", "move", "group", "g", "max_restarts", "0"));
+        EscalationPolicy p = EscalationPolicy.fromOptions(o).orElseThrow();
+        assertEquals(EscalationPolicy.Action.MOVE, p.action());
+        ServiceMonitor m = new ServiceMonitor("web", AlertPolicy.MON_DEFAULTS, p);
+        only(PolicyEvent.MoveGroup.class, m.onResult(FAIL, t(0)));
+        CheckOptions restart = new CheckOptions("web", Map.of("on_fail", "restart", "group", "g"));
+        assertTrue(EscalationPolicy.fromOptions(restart).isEmpty(), "a restart still needs its resource");
+    }
 }

@@ -1,23 +1,26 @@
 package org.vigil.agent.transport.serial;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Cuts a serial byte stream into classic Heartbeat messages: from {@code >>>\n} to {@code <<<\n}
- * inclusive. Bytes before a start marker are line noise and are skipped; a message that grows
- * past the limit without its end marker is dropped and counted, so that a babbling line cannot
- * exhaust memory.
+ * inclusive. Bytes before a start marker are line noise and are skipped; a start marker inside
+ * an unfinished message means that message was cut (line noise, a peer restart) and a new one
+ * begins, so one damaged message never swallows the next. A message that grows past the limit
+ * without its end marker is dropped and counted. Each byte is looked at once (markers are
+ * checked on the tail of the buffer in place), so a babbling line costs linear time.
  */
 public final class ClassicFrameSplitter {
 
-    private static final byte[] START = ">>>\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] END = "<<<\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] START = ">>>\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "<<<\n".getBytes(StandardCharsets.US_ASCII);
 
     private final int maxFrame;
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private byte[] buf = new byte[1024];
+    private int size;
     private boolean inFrame;
     private long dropped;
 
@@ -29,45 +32,53 @@ public final class ClassicFrameSplitter {
     public List<byte[]> feed(byte[] bytes, int length) {
         List<byte[]> frames = new ArrayList<>();
         for (int i = 0; i < length; i++) {
-            pending.write(bytes[i]);
-            if (!inFrame) {
-                if (endsWith(START)) {
-                    pending.reset();
-                    pending.writeBytes(START);
-                    inFrame = true;
-                } else if (pending.size() > START.length) {
-                    trimToTail(START.length - 1);
+            append(bytes[i]);
+            if (endsWith(START)) {
+                if (inFrame && size > START.length) {
+                    dropped++; // an unfinished message: it was cut
+                }
+                restartWith(START);
+                inFrame = true;
+            } else if (!inFrame) {
+                if (size >= START.length) {
+                    keepTail(START.length - 1);
                 }
             } else if (endsWith(END)) {
-                frames.add(pending.toByteArray());
-                pending.reset();
+                frames.add(Arrays.copyOf(buf, size));
+                size = 0;
                 inFrame = false;
-            } else if (pending.size() > maxFrame) {
+            } else if (size > maxFrame) {
                 dropped++;
-                pending.reset();
+                size = 0;
                 inFrame = false;
             }
         }
         return frames;
     }
 
-    /** Messages dropped for exceeding the size limit. */
+    /** Messages dropped: over the size limit, or cut by a new start marker. */
     public long dropped() {
         return dropped;
     }
 
-    private boolean endsWith(byte[] marker) {
-        int size = pending.size();
-        if (size < marker.length) {
-            return false;
+    private void append(byte b) {
+        if (size == buf.length) {
+            buf = Arrays.copyOf(buf, Math.min(Math.max(buf.length * 2, 16), maxFrame + END.length + 16));
         }
-        byte[] buf = pending.toByteArray();
-        return Arrays.equals(buf, size - marker.length, size, marker, 0, marker.length);
+        buf[size++] = b;
     }
 
-    private void trimToTail(int keep) {
-        byte[] buf = pending.toByteArray();
-        pending.reset();
-        pending.write(buf, buf.length - keep, keep);
+    private boolean endsWith(byte[] marker) {
+        return size >= marker.length && Arrays.equals(buf, size - marker.length, size, marker, 0, marker.length);
+    }
+
+    private void restartWith(byte[] marker) {
+        System.arraycopy(marker, 0, buf, 0, marker.length);
+        size = marker.length;
+    }
+
+    private void keepTail(int keep) {
+        System.arraycopy(buf, size - keep, buf, 0, keep);
+        size = keep;
     }
 }

@@ -54,4 +54,29 @@ class ClassicFrameSplitterTest {
         assertEquals(List.of(ONE), out);
         assertEquals(1, s.dropped());
     }
+
+    @Test
+    void feed_aCutMessage_doesNotSwallowTheNextOne() {
+        ClassicFrameSplitter s = new ClassicFrameSplitter(1024);
+        assertEquals(List.of(TWO), feed(s, ">>>\nt=status\nsrc=a\n" + TWO));
+        assertEquals(1, s.dropped());
+    }
+
+    @Test
+    void feed_aLongBabble_isLinear() {
+        ClassicFrameSplitter s = new ClassicFrameSplitter(256 * 1024);
+        byte[] babble = new byte[4 * 1024 * 1024];
+        java.util.Arrays.fill(babble, (byte) 'x');
+        babble[0] = '>';
+        babble[1] = '>';
+        babble[2] = '>';
+        babble[3] = '\n';
+        long ops = 0;
+        for (int at = 0; at < babble.length; at += 4096) {
+            ops += s.feed(java.util.Arrays.copyOfRange(babble, at, at + 4096), 4096).size();
+        }
+        assertEquals(0, ops);
+        assertEquals(1, s.dropped(), "one oversized message; the rest is noise outside a message");
+        assertEquals(List.of(ONE), feed(s, ONE));
+    }
 }
