@@ -34,7 +34,7 @@ public final class ResourceManager {
     private final HealProtocol heal;
     private final IpFail ipfail;
     private final Set<String> alivePing = new LinkedHashSet<>();
-    /** Set by a peer's stable announcement: worth checking whether its groups should go back. */
+    /** Set when the peer became stable or its facts changed: worth checking whether its groups go back. */
     private boolean failbackArmed;
 
     public ResourceManager(FailoverSettings settings, ResourceActions actions, long now) {
@@ -128,8 +128,9 @@ public final class ResourceManager {
             }
             case ResourceMessages.RESOURCE -> {
                 if (!legacyMode()) {
-                    failbackArmed |= msg.string("isstable").map("1"::equals).orElse(false);
+                    boolean wasStable = p.stable;
                     startup.onResource(p, msg, now);
+                    failbackArmed |= !wasStable && p.stable; // as Heartbeat: when the peer becomes stable
                 }
             }
             case ResourceMessages.ASK_RESOURCES -> standby.onAskResources(p, msg, now);
