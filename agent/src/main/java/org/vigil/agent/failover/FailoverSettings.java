@@ -21,10 +21,12 @@ import org.vigil.agent.config.ResourceGroup;
  * @param standbyReplyTimeout how long a standby request waits for {@code info=other} (10 s)
  * @param standbyMaxDuration how long a whole standby exchange may take (1 h)
  * @param failedStartOfferDelay how long after a failed start the group is offered to the peer (30 s)
+ * @param failedStartHoldoff how long this node stays ineligible for a group whose start failed, so
+ *     that auto_failback does not hand it straight back (Heartbeat ping-pongs every 30 s)
  */
 public record FailoverSettings(String localNode, List<String> nodes, List<Group> groups, AutoFailback autoFailback,
         List<String> pingNodes, boolean stonith, Duration rqstDelay, Duration standbyReplyTimeout,
-        Duration standbyMaxDuration, Duration failedStartOfferDelay) {
+        Duration standbyMaxDuration, Duration failedStartOfferDelay, Duration failedStartHoldoff) {
 
     /** One haresources line: its key (first resource as written) and its preferred node. */
     public record Group(String key, String preferredNode) {
@@ -49,7 +51,8 @@ public record FailoverSettings(String localNode, List<String> nodes, List<Group>
     public static FailoverSettings of(String localNode, List<String> nodes, List<Group> groups,
             AutoFailback autoFailback, List<String> pingNodes, boolean stonith) {
         return new FailoverSettings(localNode, nodes, groups, autoFailback, pingNodes, stonith,
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(30));
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(30),
+                Duration.ofMinutes(5));
     }
 
     /** The settings for a loaded configuration. */

@@ -35,6 +35,7 @@ final class PeerView {
     void heard() {
         alive = true;
         deathSeen = false;
+        takeoverPending = false;
     }
 
     /** It (re)started: it holds nothing yet and is not stable. */

@@ -131,6 +131,9 @@ public final class ResourceManager {
                     boolean wasStable = p.stable;
                     startup.onResource(p, msg, now);
                     failbackArmed |= !wasStable && p.stable; // as Heartbeat: when the peer becomes stable
+                    if (p.stable) {
+                        standby.onPeerStable(p, now);
+                    }
                 }
             }
             case ResourceMessages.ASK_RESOURCES -> standby.onAskResources(p, msg, now);
@@ -168,6 +171,8 @@ public final class ResourceManager {
             ctx.actions.stopFailed(g.key());
         } else if (!outcome.success() && wasStart && ctx.phase != Phase.SHUTTING_DOWN) {
             g.offerAt(OptionalLong.of(now + ctx.cfg.failedStartOfferDelay().toNanos()));
+            g.ineligible(OptionalLong.of(now + ctx.cfg.failedStartHoldoff().toNanos()));
+            sendEligibility();
             ctx.log(Severity.WARN, "Resource group " + g.key() + " failed to start; offering it to another node in "
                     + ctx.cfg.failedStartOfferDelay().toSeconds() + " s.");
         }

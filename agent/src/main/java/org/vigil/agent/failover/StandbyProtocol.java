@@ -138,6 +138,14 @@ final class StandbyProtocol {
         finish(now);
     }
 
+    /** The requester announced itself stable while we waited for its done: it gave up (stop failure). */
+    void onPeerStable(PeerView from, long now) {
+        if (ex != null && ex.role() == Role.ACCEPTOR && ex.stage() == Stage.ACCEPTED && ex.peer().equals(from.name)) {
+            ctx.log(Severity.WARN, "Standby request from " + from.name + " withdrawn.");
+            finish(now);
+        }
+    }
+
     void onTick(long now) {
         if (ex == null) {
             return;

@@ -83,7 +83,7 @@ final class FailoverSim {
         SimHost h = host(n);
         FailoverSettings s = tweak.apply(new FailoverSettings(n, base.nodes(), base.groups(), base.autoFailback(),
                 base.pingNodes(), base.stonith(), base.rqstDelay(), base.standbyReplyTimeout(),
-                base.standbyMaxDuration(), base.failedStartOfferDelay()));
+                base.standbyMaxDuration(), base.failedStartOfferDelay(), base.failedStartHoldoff()));
         h.rm = new ResourceManager(s, h, now());
         h.up = true;
         h.exitedWithShutdone = null;
