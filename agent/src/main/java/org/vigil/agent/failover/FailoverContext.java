@@ -1,6 +1,7 @@
 package org.vigil.agent.failover;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,13 +118,30 @@ final class FailoverContext {
     /** Updates a peer's held set from its {@code rsc_hold} (its own view of local/foreign). */
     void believeClass(PeerView p, RscHold hold) {
         p.hold = hold;
-        p.held.clear();
-        inClass(hold, p.name).forEach(g -> p.held.add(g.key()));
+        if (!p.exact) {
+            p.held.clear();
+            inClass(hold, p.name).forEach(g -> p.held.add(g.key()));
+        }
     }
 
-    /** Sends our {@code resource} announcement. */
+    /** The peer's exact key list (vigil-state): more precise than any class. */
+    void believeExact(PeerView p, Collection<String> keys) {
+        p.vigil = true;
+        p.exact = true;
+        p.held.clear();
+        p.held.addAll(keys);
+    }
+
+    /**
+     * Sends our {@code resource} announcement, followed by our exact keys when someone can use
+     * them: always with three or more nodes (where classes are ambiguous), and in two-node
+     * clusters only to a peer known to be Vigil, so that a 3.0.6 peer sees exactly its protocol.
+     */
     void announce(Optional<String> info) {
         send(ResourceMessages.resource(held(), stable(), info));
+        if (!cfg.twoNode() || peers.values().stream().anyMatch(p -> p.alive && p.vigil)) {
+            send(ResourceMessages.vigilState("update", holdingKeys(), ineligibleKeys(), pingCount));
+        }
     }
 
     List<GroupOps.Op> starts(List<LocalGroup> list) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.vigil.agent.membership.LogLine.Severity;
@@ -50,12 +51,13 @@ final class HealProtocol {
         from.heard();
         from.ineligible.clear();
         from.ineligible.addAll(ResourceMessages.keys(msg, "ineligible"));
-        msg.decimal("num_ping").ifPresent(n -> from.pingCount = java.util.OptionalInt.of(n));
+        msg.decimal("num_ping").ifPresent(n -> from.pingCount = OptionalInt.of(n));
         String info = msg.string("info").orElse("");
-        if (info.equals("heal")) {
+        if (info.equals("update")) {
+            ctx.believeExact(from, ResourceMessages.keys(msg, "keys"));
+        } else if (info.equals("heal")) {
             Set<String> keys = ResourceMessages.keys(msg, "keys");
-            from.held.clear();
-            from.held.addAll(keys);
+            ctx.believeExact(from, keys);
             received.put(from.name, new Report(keys, Set.copyOf(from.ineligible), from.pingCount.orElse(0)));
             if (!sent.containsKey(from.name)) {
                 sendReport(from);

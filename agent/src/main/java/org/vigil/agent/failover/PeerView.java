@@ -18,6 +18,10 @@ final class PeerView {
     RscHold hold;
     /** Keys we believe it holds (from its rsc_hold class, or exact from vigil-state). */
     final Set<String> held = new LinkedHashSet<>();
+    /** It is a Vigil node: it has sent vigil-state, so it understands exact key lists. */
+    boolean vigil;
+    /** {@link #held} came from its exact key list; its rsc_hold classes then no longer overwrite it. */
+    boolean exact;
     /** Keys its checks made it ineligible for (vigil-state). */
     final Set<String> ineligible = new LinkedHashSet<>();
     /** Its ipfail ping-node count, once it told us. */
@@ -43,5 +47,6 @@ final class PeerView {
         stable = false;
         hold = RscHold.NONE;
         held.clear();
+        exact = false;
     }
 }

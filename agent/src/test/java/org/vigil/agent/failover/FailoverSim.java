@@ -152,6 +152,11 @@ final class FailoverSim {
         }
     }
 
+    /** Restores the network without any membership event (the test injects its own). */
+    void healLinksQuietly(String a, String b) {
+        cuts.remove(Set.of(a, b));
+    }
+
     void linkDead(String observer, String peer) {
         event(observer, new MembershipEvent.LinkStatusChanged(peer, "eth1", LinkStatus.DEAD));
     }
