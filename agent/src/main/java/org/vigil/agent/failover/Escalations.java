@@ -1,5 +1,6 @@
 package org.vigil.agent.failover;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.vigil.agent.membership.LogLine.Severity;
@@ -40,7 +41,9 @@ final class Escalations {
         return true;
     }
 
+    /** Heartbeat releases the whole group after a failed start; then it is offered to the peer. */
     void startFailed(LocalGroup g, long now) {
+        ctx.ops.submit(List.of(new GroupOps.Op(g.key(), GroupOps.Kind.RELEASE)), (r, t) -> { }, now);
         g.offerAt(OptionalLong.of(now + ctx.cfg.failedStartOfferDelay().toNanos()));
         g.ineligible(OptionalLong.of(now + ctx.cfg.failedStartHoldoff().toNanos()));
         sendEligibility();

@@ -14,7 +14,12 @@ import java.util.Map;
  */
 final class GroupOps {
 
-    enum Kind { START, STOP, REANNOUNCE }
+    /**
+     * START and STOP are skipped when already true; REANNOUNCE re-runs the start of a started
+     * group; RELEASE stops even a group believed stopped (after a failed start GroupRunner rolled
+     * back only what that attempt started: resources found running stay up).
+     */
+    enum Kind { START, STOP, REANNOUNCE, RELEASE }
 
     record Op(String key, Kind kind) {
     }
@@ -91,7 +96,7 @@ final class GroupOps {
         }
         Batch b = batches.peekFirst();
         LocalGroup g = groups.get(inFlight.key());
-        if (inFlight.kind() == Kind.STOP) {
+        if (inFlight.kind() == Kind.STOP || inFlight.kind() == Kind.RELEASE) {
             if (outcome.success()) {
                 g.state(GroupState.STOPPED, now);
                 b.stopped.add(g.key());
@@ -151,8 +156,8 @@ final class GroupOps {
                 inFlight = op; // the group stays STARTED: its start only re-announces it
                 actions.startGroup(op.key());
             }
-            case STOP -> {
-                if (g.state() == GroupState.STOPPED) {
+            case STOP, RELEASE -> {
+                if (op.kind() == Kind.STOP && g.state() == GroupState.STOPPED) {
                     return;
                 }
                 g.state(GroupState.STOPPING, now);

@@ -81,6 +81,9 @@ final class StartupProtocol {
     }
 
     private void becomeStable(String reason, long now) {
+        if (ctx.phase == Phase.SHUTTING_DOWN || ctx.phase == Phase.DOWN) {
+            return; // we were told to stop while acquiring
+        }
         ctx.phase = Phase.STABLE;
         ctx.info("Initial resource acquisition complete (" + reason + ")");
         ctx.announce(Optional.empty());

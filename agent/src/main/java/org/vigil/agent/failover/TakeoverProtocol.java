@@ -127,6 +127,9 @@ final class TakeoverProtocol {
     }
 
     private void taken(PeerView dead, GroupOps.Result r, long now) {
+        if (ctx.phase != FailoverContext.Phase.STABLE) {
+            return; // a shutdown began meanwhile: it releases everything anyway
+        }
         ctx.info("mach_down takeover complete for node " + dead.name + ".");
         ctx.announce(Optional.of("req_our_resources()"));
         ctx.send(ResourceMessages.machDown());

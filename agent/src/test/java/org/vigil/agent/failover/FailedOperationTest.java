@@ -27,6 +27,8 @@ class FailedOperationTest {
         sim.advance(11_000);
         assertEquals(List.of(), sim.placement().get("ip-b"));
         assertTrue(sim.host("b").loggedContaining("Resource group ip-b failed to start"));
+        assertEquals(List.of("start ip-b", "stop ip-b"), sim.host("b").ops,
+                "the whole group is released, not only what the attempt started");
         sim.advance(25_000);
         assertEquals(List.of(), sim.placement().get("ip-b"), "offered only after 30 s");
         sim.advance(6_000);
