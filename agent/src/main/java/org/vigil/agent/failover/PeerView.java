@@ -42,10 +42,13 @@ final class PeerView {
         takeoverPending = false;
     }
 
-    /** It (re)started: it holds nothing yet and is not stable. */
+    /**
+     * It (re)started: it holds nothing we know of and is not stable. Its class stays unknown
+     * until it announces one, so that a death before that is fenced, not called "unneeded".
+     */
     void reset() {
         stable = false;
-        hold = RscHold.NONE;
+        hold = null;
         held.clear();
         exact = false;
     }

@@ -273,7 +273,9 @@ public final class ResourceManager {
                 return;
             }
             ctx.info("All HA resources relinquished.");
-            ctx.announce(Optional.of("shutdown"));
+            if (!legacyMode()) { // legacy nodes exchange no resource messages
+                ctx.announce(Optional.of("shutdown"));
+            }
             ctx.phase = Phase.DOWN;
             ctx.actions.readyToExit(true);
         }, now);
