@@ -3,10 +3,10 @@ package org.vigil.agent.failover;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.vigil.agent.config.AutoFailback;
 import org.vigil.agent.config.ClusterConfig;
-import org.vigil.agent.config.PingNode;
 import org.vigil.agent.config.ResourceGroup;
 
 /**
@@ -61,7 +61,8 @@ public record FailoverSettings(String localNode, List<String> nodes, List<Group>
         for (ResourceGroup g : config.haResources().groups()) {
             groups.add(new Group(g.key(), g.node()));
         }
-        List<String> ping = config.haCf().pingNodes().stream().map(PingNode::name).toList();
+        // Lower-cased as MembershipSettings names them, so that ping status events match.
+        List<String> ping = config.haCf().pingNodes().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
         boolean stonith = config.haCf().stonith().isPresent() || !config.haCf().stonithHosts().isEmpty();
         return of(config.localNode(), config.haCf().nodes(), groups, config.haCf().autoFailback(), ping, stonith);
     }
