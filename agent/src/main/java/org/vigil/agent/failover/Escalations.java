@@ -21,7 +21,7 @@ final class Escalations {
     }
 
     void moveAway(LocalGroup g, long now) {
-        if (g.state().holding()) {
+        if (ctx.holds(g)) {
             offer(g, now);
         }
     }

@@ -72,7 +72,7 @@ final class FailoverContext {
         boolean local = false;
         boolean foreign = false;
         for (LocalGroup g : groups.values()) {
-            if (g.state().holding()) {
+            if (holds(g)) {
                 local |= isLocal(g);
                 foreign |= !isLocal(g);
             }
@@ -85,6 +85,15 @@ final class FailoverContext {
         return phase == Phase.STABLE && !inStandby && ops.idle();
     }
 
+    /**
+     * Whether we hold the group or have decided to (a start is queued). Heartbeat likewise counts
+     * a group in {@code rsc_hold} from the moment it asks for it, so that no peer is told the
+     * group is free while our start of it is still waiting its turn.
+     */
+    boolean holds(LocalGroup g) {
+        return g.state().holding() || ops.pendingStart(g.key());
+    }
+
     boolean isLocal(LocalGroup g) {
         return g.preferred().equals(local());
     }
@@ -95,7 +104,7 @@ final class FailoverContext {
     }
 
     List<String> holdingKeys() {
-        return groups.values().stream().filter(g -> g.state().holding()).map(LocalGroup::key).toList();
+        return groups.values().stream().filter(this::holds).map(LocalGroup::key).toList();
     }
 
     List<String> ineligibleKeys() {
@@ -109,7 +118,7 @@ final class FailoverContext {
 
     /** Who we believe holds the group: us, an alive peer, or (just dead) a peer whose death is pending. */
     Optional<String> holderOf(LocalGroup g) {
-        if (g.state().holding()) {
+        if (holds(g)) {
             return Optional.of(local());
         }
         return peers.values().stream().filter(p -> p.held.contains(g.key())).map(p -> p.name).findFirst();

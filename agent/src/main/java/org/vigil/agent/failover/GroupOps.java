@@ -55,6 +55,7 @@ final class GroupOps {
     private final Deque<Batch> batches = new ArrayDeque<>();
     private Op inFlight;
     private boolean paused;
+    private boolean closed;
     /** Guards against re-entrant pumping when a completion action submits another batch. */
     private boolean pumping;
 
@@ -64,8 +65,27 @@ final class GroupOps {
     }
 
     void submit(List<Op> ops, Done done, long now) {
-        batches.add(new Batch(ops, done));
+        List<Op> allowed = closed ? ops.stream().filter(op -> op.kind() == Kind.STOP || op.kind() == Kind.RELEASE)
+                .toList() : ops;
+        batches.add(new Batch(allowed, done));
         pump(now);
+    }
+
+    /** Shutdown: from now on only stops are run (a late answer must not start anything). */
+    void close() {
+        closed = true;
+    }
+
+    /** Whether a start of the group is queued (not yet sent to the runtime). */
+    boolean pendingStart(String key) {
+        for (Batch b : batches) {
+            for (Op op : b.ops) {
+                if (op.key().equals(key) && op.kind() == Kind.START) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Nothing queued or running. */

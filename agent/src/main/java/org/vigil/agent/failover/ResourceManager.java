@@ -267,6 +267,7 @@ public final class ResourceManager {
         }
         ctx.info("Giving up all HA resources.");
         ctx.ops.clearQueued();
+        ctx.ops.close();
         ctx.ops.submit(ctx.stops(new ArrayList<>(ctx.groups.values())), (r, t) -> {
             if (!r.failedStops().isEmpty()) {
                 ctx.log(Severity.CRIT, "Shutdown halted: not all HA resources were relinquished.");
@@ -294,6 +295,8 @@ public final class ResourceManager {
     /** Everything that becomes possible once something settled: deferred takeovers, give-ups, failback. */
     private void settle(long now) {
         takeover.runPending(now);
+        legacy.runGranted(now);
+        heal.runDeferred(now);
         ipfail.tryGiveUp(now);
         failback.check(now);
     }

@@ -90,7 +90,7 @@ final class StandbyProtocol {
         RscHold hold = ex.hold();
         ctx.info("standby: " + from.name + " can take our " + hold.wireName() + " resources");
         set(ex.at(Stage.RELEASING));
-        List<LocalGroup> release = ctx.inClass(hold, ctx.local()).stream().filter(g -> g.state().holding()).toList();
+        List<LocalGroup> release = ctx.inClass(hold, ctx.local()).stream().filter(ctx::holds).toList();
         ctx.ops.submit(ctx.stops(release), (r, t) -> released(from, hold, r, t), now);
     }
 
@@ -122,7 +122,7 @@ final class StandbyProtocol {
             ctx.info("standby: acquire [" + hold.wireName() + "] resources from " + from.name);
             set(ex.at(Stage.ACQUIRING));
             List<LocalGroup> take = ctx.inClass(hold, from.name).stream()
-                    .filter(g -> !g.state().holding() && g.eligible() && !ctx.heldByAlivePeer(g.key(), from.name))
+                    .filter(g -> !ctx.holds(g) && g.eligible() && !ctx.heldByAlivePeer(g.key(), from.name))
                     .toList();
             from.held.removeAll(take.stream().map(LocalGroup::key).toList());
             ctx.ops.submit(ctx.starts(take), (r, t) -> acquired(from, hold, r, t), now);

@@ -116,7 +116,7 @@ final class TakeoverProtocol {
         ctx.alivePeers().forEach(p -> ineligible.put(p.name, Set.copyOf(p.ineligible)));
         List<LocalGroup> take = new ArrayList<>();
         for (LocalGroup g : ctx.groups.values()) {
-            if (g.state().holding() || ctx.heldByAlivePeer(g.key(), "")) {
+            if (ctx.holds(g) || ctx.heldByAlivePeer(g.key(), "")) {
                 continue;
             }
             Optional<String> target = Placement.takeoverTarget(g.key(), g.preferred(), ctx.cfg.nodes(), alive,
