@@ -9,10 +9,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.vigil.agent.config.AutoFailback;
+import org.vigil.agent.membership.MembershipEvent;
+import org.vigil.agent.membership.NodeStatus;
 
 /**
- * Seeded random operator and failure sequences on two nodes (no partitions): at no point may a
- * group run on both nodes, and once both nodes are up and quiet every group runs exactly once.
+ * Seeded random operator and failure sequences on two nodes (deaths, restarts, graceful stops,
+ * standby, takeover, maintenance, partitions): outside a partition no group may run on both
+ * nodes, a partition is resolved within seconds of healing, and once both nodes are up and quiet
+ * every group runs exactly once.
  */
 class RandomScenarioTest {
 
@@ -49,6 +53,21 @@ class RandomScenarioTest {
         }
     }
 
+    /** Both links cut past deadtime (each side takes everything), then restored: one copy again. */
+    private static void partition(FailoverSim sim, Random rnd) {
+        sim.cut("a", "b");
+        sim.advance(5_000);
+        for (String[] pair : new String[][] {{"a", "b"}, {"b", "a"}}) {
+            sim.event(pair[0], new MembershipEvent.NodeStatusChanged(pair[1], NodeStatus.ACTIVE, NodeStatus.DEAD,
+                    MembershipEvent.Cause.TIMEOUT));
+        }
+        sim.advance(rnd.nextInt(10_000));
+        sim.healLinks("a", "b");
+        sim.advance(3_000);
+        sim.partitionExpected = false;
+        sim.check();
+    }
+
     private static void steps(FailoverSim sim, AutoFailback mode, long seed) {
         Random rnd = new Random(seed);
         List<String> trace = new ArrayList<>();
@@ -73,6 +92,8 @@ class RandomScenarioTest {
                 h.rm.standby(RscHold.values()[1 + rnd.nextInt(3)], sim.now());
             } else if (op == 3) {
                 h.rm.takeover(RscHold.values()[1 + rnd.nextInt(3)], sim.now());
+            } else if (op == 5 && sim.host(other).up) {
+                partition(sim, rnd);
             } else if (op == 4) {
                 h.rm.setMaintenance(true, sim.now());
                 sim.advance(rnd.nextInt(5_000));
