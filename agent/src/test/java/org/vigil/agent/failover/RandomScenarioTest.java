@@ -112,4 +112,53 @@ class RandomScenarioTest {
                 () -> "seed " + seed + ": " + k + " held by " + holders + " after " + trace));
         assertEquals(List.of(), sim.violations, () -> "seed " + seed + " " + trace);
     }
+
+    @TestFactory
+    Stream<DynamicTest> threeNodeSequencesKeepOneCopyAndConverge() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int seed = 1; seed <= SEEDS; seed++) {
+            long s = seed;
+            tests.add(DynamicTest.dynamicTest("3 nodes seed " + seed, () -> threeNodes(s)));
+        }
+        return tests.stream();
+    }
+
+    private static void threeNodes(long seed) {
+        Random rnd = new Random(seed);
+        List<String> names = List.of("a", "b", "c");
+        FailoverSim sim = new FailoverSim(names, List.of(FailoverSim.group("ip-a", "a"),
+                FailoverSim.group("ip-b", "b"), FailoverSim.group("ip-c", "c"), FailoverSim.group("web-c", "c")),
+                AutoFailback.OFF, false, List.of());
+        List<String> trace = new ArrayList<>();
+        sim.startTogether("a", "b", "c");
+        for (int i = 0; i < STEPS; i++) {
+            String n = names.get(rnd.nextInt(3));
+            SimHost h = sim.host(n);
+            int op = rnd.nextInt(5);
+            trace.add(sim.nowMs() + " " + n + " op" + op);
+            long upCount = sim.hosts.values().stream().filter(x -> x.up).count();
+            if (!h.up) {
+                if (op < 3) {
+                    sim.startTogether(n);
+                }
+            } else if (op == 0 && upCount > 1) {
+                sim.powerOff(n);
+                sim.advance(rnd.nextInt(3_000));
+                sim.declareDead(n);
+            } else if (op == 1 && upCount > 1) {
+                h.rm.shutdown(sim.now());
+            } else if (op == 2) {
+                h.rm.setMaintenance(true, sim.now());
+                sim.advance(rnd.nextInt(5_000));
+                h.rm.setMaintenance(false, sim.now());
+            }
+            sim.advance(rnd.nextInt(15_000));
+            assertEquals(List.of(), sim.violations, () -> "seed " + seed + " " + trace);
+        }
+        names.stream().filter(n -> !sim.host(n).up).forEach(sim::startTogether);
+        sim.advance(60_000);
+        sim.placement().forEach((k, holders) -> assertEquals(1, holders.size(),
+                () -> "seed " + seed + ": " + k + " held by " + holders + " after " + trace));
+        assertEquals(List.of(), sim.violations, () -> "seed " + seed + " " + trace);
+    }
 }
