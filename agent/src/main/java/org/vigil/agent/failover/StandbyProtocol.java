@@ -45,6 +45,11 @@ final class StandbyProtocol {
             ctx.log(Severity.WARN, "Standby mode only implemented when nice_failback on");
             return false;
         }
+        if (!ctx.cfg.twoNode()) {
+            // rsc_hold classes cannot say which third of a three-node cluster is meant.
+            ctx.log(Severity.WARN, "Standby request [" + hold.wireName() + "] not sent: only two-node clusters.");
+            return false;
+        }
         if (ctx.maintenance || !peer.alive || !ctx.stable() || !peer.stable || ex != null) {
             ctx.log(Severity.WARN, "Standby request [" + hold.wireName() + "] not sent: "
                     + (ctx.maintenance ? "maintenance mode is on." : "resources are in flux."));
@@ -72,7 +77,7 @@ final class StandbyProtocol {
     }
 
     private void onMe(PeerView from, RscHold hold, long now) {
-        if (ctx.maintenance || !ctx.stable() || !from.stable || ex != null) {
+        if (!ctx.cfg.twoNode() || ctx.maintenance || !ctx.stable() || !from.stable || ex != null) {
             ctx.log(Severity.WARN, "standby message [" + ResourceMessages.ME + "] from " + from.name
                     + " ignored.  Other side is in flux.");
             return;
