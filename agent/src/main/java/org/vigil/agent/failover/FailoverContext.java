@@ -1,6 +1,7 @@
 package org.vigil.agent.failover;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ final class FailoverContext {
         boolean local = false;
         boolean foreign = false;
         for (LocalGroup g : groups.values()) {
-            if (g.state().holding()) {
+            if (holds(g)) {
                 local |= isLocal(g);
                 foreign |= !isLocal(g);
             }
@@ -84,6 +85,15 @@ final class FailoverContext {
         return phase == Phase.STABLE && !inStandby && ops.idle();
     }
 
+    /**
+     * Whether we hold the group or have decided to (a start is queued). Heartbeat likewise counts
+     * a group in {@code rsc_hold} from the moment it asks for it, so that no peer is told the
+     * group is free while our start of it is still waiting its turn.
+     */
+    boolean holds(LocalGroup g) {
+        return g.state().holding() || ops.pendingStart(g.key());
+    }
+
     boolean isLocal(LocalGroup g) {
         return g.preferred().equals(local());
     }
@@ -94,7 +104,7 @@ final class FailoverContext {
     }
 
     List<String> holdingKeys() {
-        return groups.values().stream().filter(g -> g.state().holding()).map(LocalGroup::key).toList();
+        return groups.values().stream().filter(this::holds).map(LocalGroup::key).toList();
     }
 
     List<String> ineligibleKeys() {
@@ -108,7 +118,7 @@ final class FailoverContext {
 
     /** Who we believe holds the group: us, an alive peer, or (just dead) a peer whose death is pending. */
     Optional<String> holderOf(LocalGroup g) {
-        if (g.state().holding()) {
+        if (holds(g)) {
             return Optional.of(local());
         }
         return peers.values().stream().filter(p -> p.held.contains(g.key())).map(p -> p.name).findFirst();
@@ -117,13 +127,30 @@ final class FailoverContext {
     /** Updates a peer's held set from its {@code rsc_hold} (its own view of local/foreign). */
     void believeClass(PeerView p, RscHold hold) {
         p.hold = hold;
-        p.held.clear();
-        inClass(hold, p.name).forEach(g -> p.held.add(g.key()));
+        if (!p.exact) {
+            p.held.clear();
+            inClass(hold, p.name).forEach(g -> p.held.add(g.key()));
+        }
     }
 
-    /** Sends our {@code resource} announcement. */
+    /** The peer's exact key list (vigil-state): more precise than any class. */
+    void believeExact(PeerView p, Collection<String> keys) {
+        p.vigil = true;
+        p.exact = true;
+        p.held.clear();
+        p.held.addAll(keys);
+    }
+
+    /**
+     * Sends our {@code resource} announcement, followed by our exact keys when someone can use
+     * them: always with three or more nodes (where classes are ambiguous), and in two-node
+     * clusters only to a peer known to be Vigil, so that a 3.0.6 peer sees exactly its protocol.
+     */
     void announce(Optional<String> info) {
         send(ResourceMessages.resource(held(), stable(), info));
+        if (!cfg.twoNode() || peers.values().stream().anyMatch(p -> p.alive && p.vigil)) {
+            send(ResourceMessages.vigilState("update", holdingKeys(), ineligibleKeys(), pingCount));
+        }
     }
 
     List<GroupOps.Op> starts(List<LocalGroup> list) {

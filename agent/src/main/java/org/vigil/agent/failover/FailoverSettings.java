@@ -3,10 +3,10 @@ package org.vigil.agent.failover;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.vigil.agent.config.AutoFailback;
 import org.vigil.agent.config.ClusterConfig;
-import org.vigil.agent.config.PingNode;
 import org.vigil.agent.config.ResourceGroup;
 
 /**
@@ -21,10 +21,12 @@ import org.vigil.agent.config.ResourceGroup;
  * @param standbyReplyTimeout how long a standby request waits for {@code info=other} (10 s)
  * @param standbyMaxDuration how long a whole standby exchange may take (1 h)
  * @param failedStartOfferDelay how long after a failed start the group is offered to the peer (30 s)
+ * @param failedStartHoldoff how long this node stays ineligible for a group whose start failed, so
+ *     that auto_failback does not hand it straight back (Heartbeat ping-pongs every 30 s)
  */
 public record FailoverSettings(String localNode, List<String> nodes, List<Group> groups, AutoFailback autoFailback,
         List<String> pingNodes, boolean stonith, Duration rqstDelay, Duration standbyReplyTimeout,
-        Duration standbyMaxDuration, Duration failedStartOfferDelay) {
+        Duration standbyMaxDuration, Duration failedStartOfferDelay, Duration failedStartHoldoff) {
 
     /** One haresources line: its key (first resource as written) and its preferred node. */
     public record Group(String key, String preferredNode) {
@@ -49,7 +51,8 @@ public record FailoverSettings(String localNode, List<String> nodes, List<Group>
     public static FailoverSettings of(String localNode, List<String> nodes, List<Group> groups,
             AutoFailback autoFailback, List<String> pingNodes, boolean stonith) {
         return new FailoverSettings(localNode, nodes, groups, autoFailback, pingNodes, stonith,
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(30));
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(30),
+                Duration.ofMinutes(5));
     }
 
     /** The settings for a loaded configuration. */
@@ -58,7 +61,8 @@ public record FailoverSettings(String localNode, List<String> nodes, List<Group>
         for (ResourceGroup g : config.haResources().groups()) {
             groups.add(new Group(g.key(), g.node()));
         }
-        List<String> ping = config.haCf().pingNodes().stream().map(PingNode::name).toList();
+        // Lower-cased as MembershipSettings names them, so that ping status events match.
+        List<String> ping = config.haCf().pingNodes().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
         boolean stonith = config.haCf().stonith().isPresent() || !config.haCf().stonithHosts().isEmpty();
         return of(config.localNode(), config.haCf().nodes(), groups, config.haCf().autoFailback(), ping, stonith);
     }

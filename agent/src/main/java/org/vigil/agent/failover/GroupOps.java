@@ -14,7 +14,12 @@ import java.util.Map;
  */
 final class GroupOps {
 
-    enum Kind { START, STOP, REANNOUNCE }
+    /**
+     * START and STOP are skipped when already true; REANNOUNCE re-runs the start of a started
+     * group; RELEASE stops even a group believed stopped (after a failed start GroupRunner rolled
+     * back only what that attempt started: resources found running stay up).
+     */
+    enum Kind { START, STOP, REANNOUNCE, RELEASE }
 
     record Op(String key, Kind kind) {
     }
@@ -50,6 +55,7 @@ final class GroupOps {
     private final Deque<Batch> batches = new ArrayDeque<>();
     private Op inFlight;
     private boolean paused;
+    private boolean closed;
     /** Guards against re-entrant pumping when a completion action submits another batch. */
     private boolean pumping;
 
@@ -59,8 +65,27 @@ final class GroupOps {
     }
 
     void submit(List<Op> ops, Done done, long now) {
-        batches.add(new Batch(ops, done));
+        List<Op> allowed = closed ? ops.stream().filter(op -> op.kind() == Kind.STOP || op.kind() == Kind.RELEASE)
+                .toList() : ops;
+        batches.add(new Batch(allowed, done));
         pump(now);
+    }
+
+    /** Shutdown: from now on only stops are run (a late answer must not start anything). */
+    void close() {
+        closed = true;
+    }
+
+    /** Whether a start of the group is queued (not yet sent to the runtime). */
+    boolean pendingStart(String key) {
+        for (Batch b : batches) {
+            for (Op op : b.ops) {
+                if (op.key().equals(key) && op.kind() == Kind.START) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Nothing queued or running. */
@@ -91,7 +116,7 @@ final class GroupOps {
         }
         Batch b = batches.peekFirst();
         LocalGroup g = groups.get(inFlight.key());
-        if (inFlight.kind() == Kind.STOP) {
+        if (inFlight.kind() == Kind.STOP || inFlight.kind() == Kind.RELEASE) {
             if (outcome.success()) {
                 g.state(GroupState.STOPPED, now);
                 b.stopped.add(g.key());
@@ -151,8 +176,8 @@ final class GroupOps {
                 inFlight = op; // the group stays STARTED: its start only re-announces it
                 actions.startGroup(op.key());
             }
-            case STOP -> {
-                if (g.state() == GroupState.STOPPED) {
+            case STOP, RELEASE -> {
+                if (op.kind() == Kind.STOP && g.state() == GroupState.STOPPED) {
                     return;
                 }
                 g.state(GroupState.STOPPING, now);

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.vigil.agent.membership.LogLine.Severity;
@@ -31,6 +32,8 @@ final class HealProtocol {
     /** Our report per healed peer, kept until the decision so both sides use the same facts. */
     private final Map<String, Report> sent = new HashMap<>();
     private final Map<String, Report> received = new HashMap<>();
+    /** Per peer, the groups we must release, while maintenance mode holds the release back. */
+    private final Map<String, List<LocalGroup>> deferredRelease = new HashMap<>();
     /** Groups we keep and will re-announce once the named peer has released them. */
     private final Map<String, Set<String>> reannounce = new HashMap<>();
 
@@ -50,12 +53,13 @@ final class HealProtocol {
         from.heard();
         from.ineligible.clear();
         from.ineligible.addAll(ResourceMessages.keys(msg, "ineligible"));
-        msg.decimal("num_ping").ifPresent(n -> from.pingCount = java.util.OptionalInt.of(n));
+        msg.decimal("num_ping").ifPresent(n -> from.pingCount = OptionalInt.of(n));
         String info = msg.string("info").orElse("");
-        if (info.equals("heal")) {
+        if (info.equals("update")) {
+            ctx.believeExact(from, ResourceMessages.keys(msg, "keys"));
+        } else if (info.equals("heal")) {
             Set<String> keys = ResourceMessages.keys(msg, "keys");
-            from.held.clear();
-            from.held.addAll(keys);
+            ctx.believeExact(from, keys);
             received.put(from.name, new Report(keys, Set.copyOf(from.ineligible), from.pingCount.orElse(0)));
             if (!sent.containsKey(from.name)) {
                 sendReport(from);
@@ -76,6 +80,7 @@ final class HealProtocol {
 
     /** The peer died before releasing: what we kept is ours alone now; announce it. */
     void peerGone(String node, long now) {
+        deferredRelease.remove(node);
         sent.remove(node);
         received.remove(node);
         Set<String> pending = reannounce.remove(node);
@@ -121,10 +126,26 @@ final class HealProtocol {
             reannounce.computeIfAbsent(p.name, n -> new LinkedHashSet<>()).addAll(keep);
         }
         if (ctx.maintenance) {
-            ctx.log(Severity.WARN, "Maintenance mode: not releasing " + release.size() + " duplicated group(s).");
+            ctx.log(Severity.WARN, "Maintenance mode: not releasing " + release.size() + " duplicated group(s) yet.");
+            deferredRelease.put(p.name, release);
             return;
         }
         ctx.ops.submit(ctx.stops(release), (r, t) -> released(p, r, t), now);
+    }
+
+    /** Releases held back by maintenance mode, once it is off. */
+    void runDeferred(long now) {
+        if (ctx.maintenance || deferredRelease.isEmpty()) {
+            return;
+        }
+        Map<String, List<LocalGroup>> due = new HashMap<>(deferredRelease);
+        deferredRelease.clear();
+        due.forEach((node, release) -> {
+            PeerView p = ctx.peers.get(node);
+            if (p.alive) {
+                ctx.ops.submit(ctx.stops(release), (r, t) -> released(p, r, t), now);
+            }
+        });
     }
 
     private void released(PeerView p, GroupOps.Result r, long now) {

@@ -19,6 +19,8 @@ final class LegacyProtocol {
     private final LongConsumer settle;
     /** Groups we asked for and have not been answered about. */
     private final Set<String> requested = new LinkedHashSet<>();
+    /** Groups released to us while in maintenance mode: started once it ends. */
+    private final Set<String> granted = new LinkedHashSet<>();
 
     LegacyProtocol(FailoverContext ctx, TakeoverProtocol takeover, LongConsumer settle) {
         this.ctx = ctx;
@@ -36,7 +38,7 @@ final class LegacyProtocol {
         }
         // HA_DONTASK is false: some other node is up, so ask for every group of ours.
         for (LocalGroup g : ctx.groups.values()) {
-            if (ctx.isLocal(g) && !g.state().holding() && g.eligible()) {
+            if (ctx.isLocal(g) && !ctx.holds(g) && g.eligible()) {
                 requested.add(g.key());
                 ctx.send(ResourceMessages.ipRequest(g.key()));
             }
@@ -52,16 +54,14 @@ final class LegacyProtocol {
         if (g == null || ctx.maintenance) {
             return;
         }
-        if (!g.state().holding()) {
-            ctx.sendTo(from.name, ResourceMessages.ipRequestResp(key, false));
-            return;
-        }
+        // Always through the queue: a start of it we queued earlier runs first, then this stop,
+        // and only then the answer (answering "not ours" at once would let both start it).
         ctx.ops.submit(ctx.stops(List.of(g)), (r, t) -> {
             if (!r.failedStops().isEmpty()) {
                 return; // no answer: the requester must not start it (reported by the manager)
             }
             from.held.add(key);
-            ctx.sendTo(from.name, ResourceMessages.ipRequestResp(key, true));
+            ctx.sendTo(from.name, ResourceMessages.ipRequestResp(key, r.stopped().contains(key)));
         }, now);
     }
 
@@ -73,10 +73,18 @@ final class LegacyProtocol {
             return;
         }
         from.held.remove(key);
-        LocalGroup g = ctx.groups.get(key);
-        if (g != null && !ctx.maintenance) {
-            ctx.ops.submit(ctx.starts(List.of(g)), (r, t) -> settle.accept(t), now);
+        granted.add(key);
+        runGranted(now);
+    }
+
+    /** Starts what holders released to us (deferred while in maintenance mode). */
+    void runGranted(long now) {
+        if (ctx.maintenance || granted.isEmpty()) {
+            return;
         }
+        List<LocalGroup> take = ctx.groups.values().stream().filter(g -> granted.contains(g.key())).toList();
+        granted.clear();
+        ctx.ops.submit(ctx.starts(take), (r, t) -> settle.accept(t), now);
     }
 
     /** A legacy peer that comes up is assumed to hold nothing until it asks. */

@@ -18,6 +18,10 @@ final class PeerView {
     RscHold hold;
     /** Keys we believe it holds (from its rsc_hold class, or exact from vigil-state). */
     final Set<String> held = new LinkedHashSet<>();
+    /** It is a Vigil node: it has sent vigil-state, so it understands exact key lists. */
+    boolean vigil;
+    /** {@link #held} came from its exact key list; its rsc_hold classes then no longer overwrite it. */
+    boolean exact;
     /** Keys its checks made it ineligible for (vigil-state). */
     final Set<String> ineligible = new LinkedHashSet<>();
     /** Its ipfail ping-node count, once it told us. */
@@ -35,12 +39,17 @@ final class PeerView {
     void heard() {
         alive = true;
         deathSeen = false;
+        takeoverPending = false;
     }
 
-    /** It (re)started: it holds nothing yet and is not stable. */
+    /**
+     * It (re)started: it holds nothing we know of and is not stable. Its class stays unknown
+     * until it announces one, so that a death before that is fenced, not called "unneeded".
+     */
     void reset() {
         stable = false;
-        hold = RscHold.NONE;
+        hold = null;
         held.clear();
+        exact = false;
     }
 }

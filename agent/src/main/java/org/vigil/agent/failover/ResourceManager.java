@@ -3,12 +3,14 @@ package org.vigil.agent.failover;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.vigil.agent.config.AutoFailback;
 import org.vigil.agent.failover.FailoverContext.Phase;
+import org.vigil.agent.membership.LinkStatus;
 import org.vigil.agent.membership.LogLine.Severity;
 import org.vigil.agent.membership.MembershipEvent;
 import org.vigil.agent.membership.NodeStatus;
@@ -33,9 +35,9 @@ public final class ResourceManager {
     private final StandbyProtocol standby;
     private final HealProtocol heal;
     private final IpFail ipfail;
+    private final Failback failback;
+    private final Escalations escalations;
     private final Set<String> alivePing = new LinkedHashSet<>();
-    /** Set by a peer's stable announcement: worth checking whether its groups should go back. */
-    private boolean failbackArmed;
 
     public ResourceManager(FailoverSettings settings, ResourceActions actions, long now) {
         this.ctx = new FailoverContext(Objects.requireNonNull(settings, "settings"),
@@ -46,6 +48,8 @@ public final class ResourceManager {
         this.standby = new StandbyProtocol(ctx, this::settle);
         this.heal = new HealProtocol(ctx, this::settle);
         this.ipfail = new IpFail(ctx, standby);
+        this.failback = new Failback(ctx, standby);
+        this.escalations = new Escalations(ctx, standby);
     }
 
     /** Feed every membership event, in order, from the membership loop. */
@@ -68,7 +72,7 @@ public final class ResourceManager {
         } else if (event instanceof MembershipEvent.PartitionHealed e) {
             peer(e.node()).filter(p -> ctx.phase != Phase.WAITING).ifPresent(p -> heal.onHealed(p, now));
         } else if (event instanceof MembershipEvent.LinkStatusChanged e) {
-            boolean peerLinkDied = e.status() == org.vigil.agent.membership.LinkStatus.DEAD
+            boolean peerLinkDied = e.status() == LinkStatus.DEAD
                     && peer(e.node()).map(p -> p.alive).orElse(false);
             if (peerLinkDied) {
                 ipfail.sendCount();
@@ -128,8 +132,14 @@ public final class ResourceManager {
             }
             case ResourceMessages.RESOURCE -> {
                 if (!legacyMode()) {
-                    failbackArmed |= msg.string("isstable").map("1"::equals).orElse(false);
+                    boolean wasStable = p.stable;
                     startup.onResource(p, msg, now);
+                    if (!wasStable && p.stable) {
+                        failback.arm(); // as Heartbeat: when the peer becomes stable
+                    }
+                    if (p.stable) {
+                        standby.onPeerStable(p, now);
+                    }
                 }
             }
             case ResourceMessages.ASK_RESOURCES -> standby.onAskResources(p, msg, now);
@@ -138,11 +148,11 @@ public final class ResourceManager {
             case ResourceMessages.IP_REQUEST -> legacy.onIpRequest(p, msg, now);
             case ResourceMessages.IP_REQUEST_RESP -> legacy.onIpRequestResp(p, msg, now);
             case ResourceMessages.NUM_PING_NODES, ResourceMessages.YOU_ARE_DEAD, ResourceMessages.ABORT_GIVEUP -> {
-                failbackArmed = true;
+                failback.arm();
                 ipfail.onMessage(p, msg, now);
             }
             case ResourceMessages.VIGIL_STATE -> {
-                failbackArmed = true;
+                failback.arm();
                 heal.onVigilState(p, msg, now);
             }
             default -> { }
@@ -166,9 +176,7 @@ public final class ResourceManager {
                     + ": it may still be running here; no other node will be given it.");
             ctx.actions.stopFailed(g.key());
         } else if (!outcome.success() && wasStart && ctx.phase != Phase.SHUTTING_DOWN) {
-            g.offerAt(OptionalLong.of(now + ctx.cfg.failedStartOfferDelay().toNanos()));
-            ctx.log(Severity.WARN, "Resource group " + g.key() + " failed to start; offering it to another node in "
-                    + ctx.cfg.failedStartOfferDelay().toSeconds() + " s.");
+            escalations.startFailed(g, now);
         }
         settle(now);
     }
@@ -188,20 +196,7 @@ public final class ResourceManager {
             startup.onTick(now);
         }
         standby.onTick(now);
-        boolean eligibilityChanged = false;
-        for (LocalGroup g : ctx.groups.values()) {
-            if (g.ineligibilityExpired(now)) {
-                g.eligibleAgain();
-                eligibilityChanged = true;
-            }
-            if (g.offerAt().isPresent() && g.offerAt().getAsLong() - now <= 0) {
-                g.offerAt(OptionalLong.empty());
-                offer(g, now);
-            }
-        }
-        if (eligibilityChanged) {
-            sendEligibility();
-        }
+        escalations.onTick(now);
         settle(now);
     }
 
@@ -238,27 +233,18 @@ public final class ResourceManager {
 
     /** A check escalation: move the group (with its Heartbeat class) to another node. */
     public void moveAway(String key, long now) {
-        LocalGroup g = ctx.groups.get(key);
-        if (g == null || !g.state().holding()) {
-            return;
-        }
-        offer(g, now);
+        group(key).ifPresent(g -> escalations.moveAway(g, now));
+        settle(now);
     }
 
     /** A check escalation: this node may not take the group until {@code until} (empty: until cleared). */
     public void setIneligible(String key, OptionalLong until, long now) {
-        LocalGroup g = ctx.groups.get(key);
-        if (g != null) {
-            g.ineligible(until);
-            sendEligibility();
-        }
+        group(key).ifPresent(g -> escalations.setIneligible(g, until));
     }
 
+    /** The check escalation is over: this node may take the group again. */
     public void clearIneligible(String key, long now) {
-        LocalGroup g = ctx.groups.get(key);
-        if (g != null && !g.eligible()) {
-            g.eligibleAgain();
-            sendEligibility();
+        if (group(key).map(escalations::clearIneligible).orElse(false)) {
             settle(now);
         }
     }
@@ -281,13 +267,16 @@ public final class ResourceManager {
         }
         ctx.info("Giving up all HA resources.");
         ctx.ops.clearQueued();
+        ctx.ops.close();
         ctx.ops.submit(ctx.stops(new ArrayList<>(ctx.groups.values())), (r, t) -> {
             if (!r.failedStops().isEmpty()) {
                 ctx.log(Severity.CRIT, "Shutdown halted: not all HA resources were relinquished.");
                 return;
             }
             ctx.info("All HA resources relinquished.");
-            ctx.announce(Optional.of("shutdown"));
+            if (!legacyMode()) { // legacy nodes exchange no resource messages
+                ctx.announce(Optional.of("shutdown"));
+            }
             ctx.phase = Phase.DOWN;
             ctx.actions.readyToExit(true);
         }, now);
@@ -299,52 +288,25 @@ public final class ResourceManager {
                 .map(g -> new GroupSnapshot(g.key(), g.preferred(), ctx.holderOf(g), g.state(), g.lastChange(),
                         g.eligible()))
                 .toList();
-        return new ResourceSnapshot(ctx.local(), ctx.phase.name().toLowerCase(java.util.Locale.ROOT), ctx.stable(),
+        return new ResourceSnapshot(ctx.local(), ctx.phase.name().toLowerCase(Locale.ROOT), ctx.stable(),
                 ctx.maintenance, ctx.held(), groups);
     }
 
     /** Everything that becomes possible once something settled: deferred takeovers, give-ups, failback. */
     private void settle(long now) {
         takeover.runPending(now);
+        legacy.runGranted(now);
+        heal.runDeferred(now);
         ipfail.tryGiveUp(now);
-        maybeFailback(now);
-    }
-
-    private void maybeFailback(long now) {
-        Optional<PeerView> peer = ctx.peer();
-        if (!failbackArmed || ctx.cfg.autoFailback() != AutoFailback.ON || peer.isEmpty() || ctx.maintenance) {
-            return;
-        }
-        PeerView p = peer.get();
-        if (!p.alive || !p.stable || !ctx.stable() || standby.active()) {
-            return; // stays armed until both sides are stable
-        }
-        failbackArmed = false;
-        boolean theirs = ctx.groups.values().stream().anyMatch(g -> g.state() == GroupState.STARTED
-                && g.preferred().equals(p.name) && !p.ineligible.contains(g.key()));
-        boolean fewerPings = p.pingCount.isPresent() && p.pingCount.getAsInt() < ctx.pingCount;
-        if (theirs && !fewerPings) {
-            standby.request(RscHold.FOREIGN, p, now);
-        }
-    }
-
-    /** Offers a group (with its class, as hb_standby local|foreign does) to the other node. */
-    private void offer(LocalGroup g, long now) {
-        RscHold cls = ctx.isLocal(g) ? RscHold.LOCAL : RscHold.FOREIGN;
-        Optional<PeerView> p = ctx.peer().filter(x -> x.alive);
-        if (p.isEmpty()) {
-            ctx.log(Severity.WARN, "Resource group " + g.key() + ": no other node can take it.");
-        } else if (!standby.request(cls, p.get(), now)) {
-            g.offerAt(OptionalLong.of(now + ctx.cfg.standbyReplyTimeout().toNanos())); // in flux: later
-        }
-    }
-
-    private void sendEligibility() {
-        ctx.send(ResourceMessages.vigilState("update", ctx.holdingKeys(), ctx.ineligibleKeys(), ctx.pingCount));
+        failback.check(now);
     }
 
     private boolean legacyMode() {
         return ctx.cfg.autoFailback() == AutoFailback.LEGACY;
+    }
+
+    private Optional<LocalGroup> group(String key) {
+        return Optional.ofNullable(ctx.groups.get(key));
     }
 
     private Optional<PeerView> peer(String node) {

@@ -46,6 +46,11 @@ public enum RscHold {
         return this == ALL || (groupIsLocal ? this == LOCAL : this == FOREIGN);
     }
 
+    /** Both sets together. */
+    public RscHold union(RscHold other) {
+        return of(covers(true) || other.covers(true), covers(false) || other.covers(false));
+    }
+
     /** The same set seen from the other node (hb_takeover): local and foreign swap, all stays. */
     public RscHold mirror() {
         if (this == LOCAL) {

@@ -45,6 +45,11 @@ final class StandbyProtocol {
             ctx.log(Severity.WARN, "Standby mode only implemented when nice_failback on");
             return false;
         }
+        if (!ctx.cfg.twoNode()) {
+            // rsc_hold classes cannot say which third of a three-node cluster is meant.
+            ctx.log(Severity.WARN, "Standby request [" + hold.wireName() + "] not sent: only two-node clusters.");
+            return false;
+        }
         if (ctx.maintenance || !peer.alive || !ctx.stable() || !peer.stable || ex != null) {
             ctx.log(Severity.WARN, "Standby request [" + hold.wireName() + "] not sent: "
                     + (ctx.maintenance ? "maintenance mode is on." : "resources are in flux."));
@@ -72,7 +77,7 @@ final class StandbyProtocol {
     }
 
     private void onMe(PeerView from, RscHold hold, long now) {
-        if (ctx.maintenance || !ctx.stable() || !from.stable || ex != null) {
+        if (!ctx.cfg.twoNode() || ctx.maintenance || !ctx.stable() || !from.stable || ex != null) {
             ctx.log(Severity.WARN, "standby message [" + ResourceMessages.ME + "] from " + from.name
                     + " ignored.  Other side is in flux.");
             return;
@@ -90,7 +95,7 @@ final class StandbyProtocol {
         RscHold hold = ex.hold();
         ctx.info("standby: " + from.name + " can take our " + hold.wireName() + " resources");
         set(ex.at(Stage.RELEASING));
-        List<LocalGroup> release = ctx.inClass(hold, ctx.local()).stream().filter(g -> g.state().holding()).toList();
+        List<LocalGroup> release = ctx.inClass(hold, ctx.local()).stream().filter(ctx::holds).toList();
         ctx.ops.submit(ctx.stops(release), (r, t) -> released(from, hold, r, t), now);
     }
 
@@ -122,7 +127,7 @@ final class StandbyProtocol {
             ctx.info("standby: acquire [" + hold.wireName() + "] resources from " + from.name);
             set(ex.at(Stage.ACQUIRING));
             List<LocalGroup> take = ctx.inClass(hold, from.name).stream()
-                    .filter(g -> !g.state().holding() && g.eligible() && !ctx.heldByAlivePeer(g.key(), from.name))
+                    .filter(g -> !ctx.holds(g) && g.eligible() && !ctx.heldByAlivePeer(g.key(), from.name))
                     .toList();
             from.held.removeAll(take.stream().map(LocalGroup::key).toList());
             ctx.ops.submit(ctx.starts(take), (r, t) -> acquired(from, hold, r, t), now);
@@ -136,6 +141,14 @@ final class StandbyProtocol {
         ctx.info("Standby resource acquisition done [" + hold.wireName() + "].");
         send(from.name, ResourceMessages.askResources(hold, ResourceMessages.DONE));
         finish(now);
+    }
+
+    /** The requester announced itself stable while we waited for its done: it gave up (stop failure). */
+    void onPeerStable(PeerView from, long now) {
+        if (ex != null && ex.role() == Role.ACCEPTOR && ex.stage() == Stage.ACCEPTED && ex.peer().equals(from.name)) {
+            ctx.log(Severity.WARN, "Standby request from " + from.name + " withdrawn.");
+            finish(now);
+        }
     }
 
     void onTick(long now) {

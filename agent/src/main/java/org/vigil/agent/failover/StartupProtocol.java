@@ -46,7 +46,11 @@ final class StartupProtocol {
 
     void onResource(PeerView from, HaMessage msg, long now) {
         from.heard();
-        msg.string("rsc_hold").flatMap(RscHold::fromWire).ifPresent(h -> ctx.believeClass(from, h));
+        // info=mach_down names only what was just taken, on top of what the sender already held.
+        boolean machDown = msg.string("info").map("mach_down"::equals).orElse(false);
+        RscHold before = from.hold == null ? RscHold.NONE : from.hold;
+        msg.string("rsc_hold").flatMap(RscHold::fromWire)
+                .ifPresent(h -> ctx.believeClass(from, machDown ? before.union(h) : h));
         msg.string("isstable").ifPresent(s -> from.stable = s.equals("1"));
         if (ctx.phase == Phase.STARTING && ctx.alivePeers().stream().allMatch(p -> p.stable)) {
             acquireLocal("remote resource transition completed.", "T_RESOURCES(them)", now);
@@ -81,6 +85,9 @@ final class StartupProtocol {
     }
 
     private void becomeStable(String reason, long now) {
+        if (ctx.phase == Phase.SHUTTING_DOWN || ctx.phase == Phase.DOWN) {
+            return; // we were told to stop while acquiring
+        }
         ctx.phase = Phase.STABLE;
         ctx.info("Initial resource acquisition complete (" + reason + ")");
         ctx.announce(Optional.empty());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import org.vigil.agent.config.AutoFailback;
 import org.vigil.agent.membership.LogLine.Severity;
 
 /**
@@ -26,8 +27,8 @@ final class TakeoverProtocol {
     }
 
     /**
-     * The node is dead. {@code graceful}: it sent {@code shutdone}; when it also announced that it
-     * holds nothing, its groups are taken at once without fencing.
+     * The node is dead. {@code graceful}: it sent {@code shutdone}, so its groups are taken at
+     * once, without fencing or warnings.
      */
     void onDead(PeerView p, boolean graceful, long now) {
         if (p.deathSeen) {
@@ -43,14 +44,17 @@ final class TakeoverProtocol {
 
     /** Fences (or warns) and schedules the takeover; at comm-up also for nodes never heard from. */
     void recover(PeerView p, boolean graceful, long now) {
+        p.deathSeen = true;
         if (ctx.phase == FailoverContext.Phase.SHUTTING_DOWN || ctx.phase == FailoverContext.Phase.DOWN) {
             return;
         }
-        if (p.held.isEmpty() && p.hold != null) {
-            if (!graceful) {
-                ctx.info("Dead node " + p.name + " gave up resources.");
-                ctx.send(ResourceMessages.stonith(p.name, ResourceMessages.STONITH_UNNEEDED));
-            }
+        if (graceful) {
+            // shutdone is sent only after every group was released (a Vigil node withholds it
+            // after a failed stop), so it is trusted as Heartbeat trusts it.
+            defer(p, now);
+        } else if (p.held.isEmpty() && p.hold != null) {
+            ctx.info("Dead node " + p.name + " gave up resources.");
+            ctx.send(ResourceMessages.stonith(p.name, ResourceMessages.STONITH_UNNEEDED));
             defer(p, now);
         } else if (ctx.cfg.stonith()) {
             ctx.info("Resetting node " + p.name + " with STONITH before taking its resources.");
@@ -112,7 +116,7 @@ final class TakeoverProtocol {
         ctx.alivePeers().forEach(p -> ineligible.put(p.name, Set.copyOf(p.ineligible)));
         List<LocalGroup> take = new ArrayList<>();
         for (LocalGroup g : ctx.groups.values()) {
-            if (g.state().holding() || ctx.heldByAlivePeer(g.key(), "")) {
+            if (ctx.holds(g) || ctx.heldByAlivePeer(g.key(), "")) {
                 continue;
             }
             Optional<String> target = Placement.takeoverTarget(g.key(), g.preferred(), ctx.cfg.nodes(), alive,
@@ -127,9 +131,14 @@ final class TakeoverProtocol {
     }
 
     private void taken(PeerView dead, GroupOps.Result r, long now) {
+        if (ctx.phase != FailoverContext.Phase.STABLE) {
+            return; // a shutdown began meanwhile: it releases everything anyway
+        }
         ctx.info("mach_down takeover complete for node " + dead.name + ".");
-        ctx.announce(Optional.of("req_our_resources()"));
-        ctx.send(ResourceMessages.machDown());
+        if (ctx.cfg.autoFailback() != AutoFailback.LEGACY) { // nice_failback only, as Heartbeat
+            ctx.announce(Optional.of("req_our_resources()"));
+            ctx.send(ResourceMessages.machDown());
+        }
         ctx.info("mach_down takeover complete.");
         settle.accept(now);
     }

@@ -74,4 +74,25 @@ class ColdStartTest {
         assertEquals(List.of("a"), off.placement().get("ip-b"), "auto_failback off: groups stay");
         off.assertInvariant();
     }
+
+    @Test
+    void theSnapshotShowsPreferredNodeHolderAndState() {
+        sim.startTogether("a", "b");
+        sim.advance(10_050);
+        ResourceSnapshot during = sim.host("a").rm.snapshot();
+        assertEquals(GroupState.STARTING, during.groups().get(0).state());
+        assertEquals("acquiring", during.phase());
+        assertEquals(false, during.stable());
+        sim.advance(1_000);
+        ResourceSnapshot snap = sim.host("a").rm.snapshot();
+        assertEquals("a", snap.localNode());
+        assertEquals(RscHold.LOCAL, snap.held());
+        GroupSnapshot ipB = snap.groups().get(2);
+        assertEquals("ip-b", ipB.key());
+        assertEquals("b", ipB.preferredNode());
+        assertEquals("b", ipB.holder().orElseThrow(), "from b's rsc_hold=local");
+        assertEquals(GroupState.STOPPED, ipB.state());
+        assertEquals(GroupState.STARTED, snap.groups().get(0).state());
+        assertTrue(snap.groups().get(0).lastChange() - sim.now() < 0);
+    }
 }

@@ -148,4 +148,17 @@ class FailbackTest {
         assertTrue(sim.host("a").loggedContaining("not sent: resources are in flux"));
         assertTrue(sim.host("a").sentOfType("ask_resources").isEmpty());
     }
+
+    @Test
+    void legacyGracefulShutdownIsTakenOverAtOnceWithoutResourceMessages() {
+        sim = FailoverSim.twoNodes(AutoFailback.LEGACY);
+        sim.startTogether("a", "b");
+        sim.advance(2_000);
+        sim.hosts.values().forEach(h -> h.sent.clear());
+        sim.host("b").rm.shutdown(sim.now());
+        sim.advance(500);
+        assertEquals(Map.of("ip-a", List.of("a"), "web-a", List.of("a"), "ip-b", List.of("a")), sim.placement());
+        assertTrue(sim.host("b").sentOfType("resource").isEmpty() && sim.host("a").sentOfType("resource").isEmpty());
+        assertFalse(sim.host("a").logged("No STONITH device configured."));
+    }
 }

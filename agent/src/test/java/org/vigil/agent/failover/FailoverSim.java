@@ -83,7 +83,7 @@ final class FailoverSim {
         SimHost h = host(n);
         FailoverSettings s = tweak.apply(new FailoverSettings(n, base.nodes(), base.groups(), base.autoFailback(),
                 base.pingNodes(), base.stonith(), base.rqstDelay(), base.standbyReplyTimeout(),
-                base.standbyMaxDuration(), base.failedStartOfferDelay()));
+                base.standbyMaxDuration(), base.failedStartOfferDelay(), base.failedStartHoldoff()));
         h.rm = new ResourceManager(s, h, now());
         h.up = true;
         h.exitedWithShutdone = null;
@@ -150,6 +150,11 @@ final class FailoverSim {
             event(pair[0], new MembershipEvent.NodeStatusChanged(pair[1], NodeStatus.DEAD, NodeStatus.ACTIVE,
                     Cause.MESSAGE));
         }
+    }
+
+    /** Restores the network without any membership event (the test injects its own). */
+    void healLinksQuietly(String a, String b) {
+        cuts.remove(Set.of(a, b));
     }
 
     void linkDead(String observer, String peer) {

@@ -106,4 +106,15 @@ class NodeDeathTest {
         assertFalse(sim.host("b").logged("No STONITH device configured."), "a graceful stop needs no fencing");
         assertTrue(sim.host("b").logged("mach_down takeover complete for node a."));
     }
+
+    @Test
+    void aMachDownNoticeAddsToWhatThePeerHeldInsteadOfReplacingIt() {
+        clusterUp(false);
+        SimHost a = sim.host("a");
+        a.rm.onMessage("b", org.vigil.agent.wire.HaMessage.builder().add("t", "resource").add("rsc_hold", "all")
+                .add("rtype", "full").add("isstable", "1").add("info", "req_our_resources()").build(), sim.now());
+        a.rm.onMessage("b", org.vigil.agent.wire.HaMessage.builder().add("t", "resource").add("rsc_hold", "foreign")
+                .add("info", "mach_down").build(), sim.now());
+        assertEquals("b", a.rm.snapshot().groups().get(2).holder().orElseThrow(), "b still holds its own ip-b");
+    }
 }

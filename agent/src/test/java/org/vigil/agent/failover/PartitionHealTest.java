@@ -100,14 +100,30 @@ class PartitionHealTest {
     }
 
     @Test
-    void theHealIsDecidedEvenWhenOnlyOneSideNoticedItFirst() {
+    void theHealIsDecidedEvenWhenOnlyOneSideSawThePartitionHeal() {
         splitBrain();
-        sim.healLinks("a", "b"); // both notice; the reports cross on the wire
-        sim.advance(3);
+        sim.cut("a", "b");
+        sim.healLinksQuietly("a", "b");
+        sim.event("a", new MembershipEvent.PartitionHealed("b"));
+        sim.event("a", new MembershipEvent.NodeStatusChanged("b", NodeStatus.DEAD, NodeStatus.ACTIVE, Cause.MESSAGE));
+        sim.event("b", new MembershipEvent.NodeStatusChanged("a", NodeStatus.DEAD, NodeStatus.ACTIVE, Cause.MESSAGE));
         sim.advance(2_000);
         sim.partitionExpected = false;
         sim.check();
         assertEquals(Map.of("ip-a", List.of("a"), "web-a", List.of("a"), "ip-b", List.of("b")), sim.placement());
+    }
+
+    @Test
+    void aSplitKeepDecisionIsNotReportedAsDuplicatesAfterwards() {
+        splitBrain();
+        sim.host("a").rm.setIneligible("ip-a", OptionalLong.empty(), sim.now());
+        healAndSettle();
+        sim.advance(5_000);
+        for (SimHost h : sim.hosts.values()) {
+            assertTrue(h.logs.stream().noneMatch(l -> l.text().equals("Both machines own our resources!")
+                    || l.text().equals("Both machines own foreign resources!")), h.name + " " + h.logs);
+        }
+        assertEquals(List.of("a"), sim.host("b").rm.snapshot().groups().get(1).holder().map(List::of).orElseThrow());
     }
 
     private int indexOf(String suffix) {

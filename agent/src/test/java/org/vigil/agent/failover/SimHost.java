@@ -60,6 +60,9 @@ final class SimHost implements ResourceActions {
         sim.check();
         ResourceManager owner = rm;
         sim.after(startDelayMs, () -> {
+            if (!up || rm != owner) {
+                return; // powered off meanwhile: the script died with the machine
+            }
             boolean ok = !failStart.contains(key);
             if (ok) {
                 exec.put(key, Exec.STARTED);
@@ -78,6 +81,9 @@ final class SimHost implements ResourceActions {
         sim.timeline.add(sim.nowMs() + " " + name + " stop-begin " + key);
         ResourceManager owner = rm;
         sim.after(stopDelayMs, () -> {
+            if (!up || rm != owner) {
+                return;
+            }
             boolean ok = !failStop.contains(key);
             if (ok) {
                 exec.remove(key);
