@@ -60,6 +60,11 @@ final class InboundHandler {
         }
         NodeStatus.fromWire(msg.status())
                 .ifPresent(s -> transitions.setStatus(p, s, Cause.MESSAGE));
+        if (msg.kind() == MessageKind.OTHER && p.status() == NodeStatus.INIT) {
+            // A node that sends anything is running: without this, comm could come up on a
+            // resource message while the node still looked never-heard-from to everyone else.
+            transitions.setStatus(p, NodeStatus.UP, Cause.MESSAGE);
+        }
         return true;
     }
 

@@ -69,7 +69,7 @@ class MembershipLogTest {
             logger.setUseParentHandlers(parents);
         }
         assertEquals("Cluster node b returning after partition.", records.get(0).getMessage());
-        assertEquals(Level.SEVERE, records.get(0).getLevel());
+        assertEquals(org.vigil.agent.log.Crit.CRIT, records.get(0).getLevel(), "CRIT is above SEVERE, so the formatter prints CRIT");
         assertEquals("CRIT", records.get(0).getParameters()[0]);
         assertEquals(5, records.size());
     }

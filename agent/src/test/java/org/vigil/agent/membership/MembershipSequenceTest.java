@@ -159,4 +159,13 @@ class MembershipSequenceTest {
         assertEquals(false, r.m.onMessage(Heartbeat.other("b", "eth0", 5, 99), r.now()), "a replay is not new");
         assertEquals(false, r.m.onMessage(Heartbeat.other("a", "eth0", 9, 100), r.now()), "our own looped-back packet");
     }
+
+    @Test
+    void otherMessageFirst_makesTheNodeUpBeforeCommUp() {
+        Rig r = Rig.twoNodes();
+        r.moveTo(500);
+        r.m.onMessage(Heartbeat.other("b", "eth0", 1, 100), r.now());
+        assertEquals(NodeStatus.UP, r.m.statusOf("b"), "heard from, so running");
+        assertTrue(r.lines().contains("info: Status update for node b: status up"), r.lines().toString());
+    }
 }
