@@ -52,16 +52,15 @@ final class CheckConfigCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<String> unusable = config.problem();
-        if (unusable.isPresent()) {
-            err.println("vigil check-config: " + unusable.get());
-            return USAGE;
-        }
         if (compare != null && !Files.isDirectory(compare)) {
             err.println("vigil check-config: --compare [" + compare + "] is not a directory");
             return USAGE;
         }
-        LoadedConfig loaded = new ConfigLoader(host).load(config.paths(), config.node(), config.catalog(host));
+        Optional<LoadedConfig> load = config.load("vigil check-config", host, err);
+        if (load.isEmpty()) {
+            return USAGE;
+        }
+        LoadedConfig loaded = load.get();
         if (compare != null) {
             loaded = withComparison(loaded);
         }
@@ -107,6 +106,19 @@ final class CheckConfigCommand implements Callable<Integer> {
 
         @Option(names = "--ocf-dir", paramLabel = "DIR", description = "Where OCF agents are looked up (repeatable; default: /usr/lib/ocf/resource.d/heartbeat).")
         List<Path> ocfDirs = new ArrayList<>();
+
+        /**
+         * The configuration, loaded; or empty after saying on {@code err} why the arguments are
+         * unusable (the caller exits with {@link #USAGE}).
+         */
+        Optional<LoadedConfig> load(String command, HostEnvironment host, PrintWriter err) {
+            Optional<String> unusable = problem();
+            if (unusable.isPresent()) {
+                err.println(command + ": " + unusable.get());
+                return Optional.empty();
+            }
+            return Optional.of(new ConfigLoader(host).load(paths(), node(), catalog(host)));
+        }
 
         Optional<String> problem() {
             if (!Files.isDirectory(configDir)) {

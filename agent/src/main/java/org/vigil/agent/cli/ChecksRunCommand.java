@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vigil.agent.config.CheckDefinition;
 import org.vigil.agent.config.ChecksFile;
-import org.vigil.agent.config.ConfigLoader;
 import org.vigil.agent.config.Diagnostic;
 import org.vigil.agent.config.HostEnvironment;
 import org.vigil.agent.config.LoadedConfig;
@@ -50,12 +49,11 @@ final class ChecksRunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<String> unusable = config.problem();
-        if (unusable.isPresent()) {
-            err.println("vigil checks run: " + unusable.get());
+        Optional<LoadedConfig> load = config.load("vigil checks run", host, err);
+        if (load.isEmpty()) {
             return USAGE;
         }
-        LoadedConfig loaded = new ConfigLoader(host).load(config.paths(), config.node(), config.catalog(host));
+        LoadedConfig loaded = load.get();
         ChecksFile checks = loaded.config().checks();
         Optional<CheckDefinition> def = checks.checks().stream().filter(c -> c.name().equals(name)).findFirst();
         if (def.isEmpty()) {

@@ -5,7 +5,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.vigil.agent.config.ConfigLoader;
 import org.vigil.agent.config.Diagnostic;
 import org.vigil.agent.config.HostEnvironment;
 import org.vigil.agent.config.LoadedConfig;
@@ -51,12 +50,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<String> unusable = config.problem();
-        if (unusable.isPresent()) {
-            err.println("vigil run: " + unusable.get());
+        Optional<LoadedConfig> load = config.load("vigil run", host, err);
+        if (load.isEmpty()) {
             return CheckConfigCommand.USAGE;
         }
-        LoadedConfig loaded = new ConfigLoader(host).load(config.paths(), config.node(), config.catalog(host));
+        LoadedConfig loaded = load.get();
         for (Diagnostic d : loaded.diagnostics()) {
             if (d.severity() != Severity.NOTE) {
                 err.println(d.format());

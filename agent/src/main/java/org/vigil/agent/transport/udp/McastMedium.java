@@ -1,10 +1,8 @@
 package org.vigil.agent.transport.udp;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -81,13 +79,7 @@ public final class McastMedium implements HeartbeatMedium {
         if (channel == null || !channel.isActive()) {
             return;
         }
-        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(frame), destination)).addListener(f -> {
-            if (f.isSuccess()) {
-                errors.succeeded();
-            } else {
-                errors.failed(f.cause());
-            }
-        });
+        UdpSockets.send(channel, frame, destination, errors);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package org.vigil.agent.transport.udp;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.DatagramPacket;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -91,13 +89,7 @@ public final class UdpMedium implements HeartbeatMedium {
             return;
         }
         for (InetSocketAddress to : destinations) {
-            channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(frame), to)).addListener(f -> {
-                if (f.isSuccess()) {
-                    errors.succeeded();
-                } else {
-                    errors.failed(f.cause());
-                }
-            });
+            UdpSockets.send(channel, frame, to, errors);
         }
     }
 

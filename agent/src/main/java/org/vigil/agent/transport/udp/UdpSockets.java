@@ -24,6 +24,18 @@ final class UdpSockets {
     private UdpSockets() {
     }
 
+    /** Sends one datagram; the outcome goes to the medium's write-error accounting. */
+    static void send(Channel channel, byte[] frame, java.net.InetSocketAddress to, org.vigil.agent.transport.SendErrorReporter errors) {
+        channel.writeAndFlush(new io.netty.channel.socket.DatagramPacket(io.netty.buffer.Unpooled.wrappedBuffer(frame), to))
+                .addListener(f -> {
+                    if (f.isSuccess()) {
+                        errors.succeeded();
+                    } else {
+                        errors.failed(f.cause());
+                    }
+                });
+    }
+
     static Channel bind(EventLoopGroup group, InetSocketAddress local, boolean ipv6, String linkName, FrameSink sink,
             boolean broadcast) throws MediumException {
         Bootstrap b = new Bootstrap()
