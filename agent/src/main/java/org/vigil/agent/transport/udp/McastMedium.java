@@ -59,7 +59,7 @@ public final class McastMedium implements HeartbeatMedium {
         } catch (UnknownHostException e) {
             throw new MediumException("mcast group [" + groupAddress + "] is not an address", e);
         }
-        destination = new InetSocketAddress(multicast, port);
+        destination = new InetSocketAddress(scoped(multicast, addresses), port);
         receiver = UdpSockets.bind(group, destination, ipv6, iface, sink, false);
         try {
             ((NioDatagramChannel) receiver).joinGroup(destination, addresses.nic()).sync();
@@ -71,6 +71,21 @@ public final class McastMedium implements HeartbeatMedium {
         sender.config().setOption(ChannelOption.IP_MULTICAST_IF, addresses.nic());
         sender.config().setOption(ChannelOption.IP_MULTICAST_TTL, ttl);
         sender.config().setOption(ChannelOption.IP_MULTICAST_LOOP_DISABLED, !loop);
+    }
+
+    /**
+     * A link-local IPv6 group ({@code ff02::}, {@code ff12::}) means nothing without its
+     * interface: the kernel refuses to bind it unscoped (EINVAL).
+     */
+    private static InetAddress scoped(InetAddress multicast, InterfaceAddresses addresses) throws MediumException {
+        if (multicast instanceof java.net.Inet6Address v6 && v6.isMCLinkLocal()) {
+            try {
+                return java.net.Inet6Address.getByAddress(null, v6.getAddress(), addresses.nic());
+            } catch (UnknownHostException e) {
+                throw new MediumException("cannot scope " + multicast + " to " + addresses.nic().getName(), e);
+            }
+        }
+        return multicast;
     }
 
     @Override
