@@ -14,7 +14,7 @@ import org.vigil.agent.transport.serial.SerialMedium;
  * cable in software). Sub-second, so a unit test; skipped with the reason when socat is missing.
  * Serial names the sender by the receiving tty: it cannot know more about the far end.
  */
-class SerialConformanceTest extends HeartbeatMediumContract {
+class SerialConformanceIT extends HeartbeatMediumContract {
 
     private Process socat;
     private Path dir;
