@@ -77,6 +77,12 @@ public final class ResourceManager {
             if (peerLinkDied) {
                 ipfail.sendCount();
             }
+            if (e.status() == LinkStatus.UP) {
+                // Heard on a link: alive, even while its status still says init (a starting node's
+                // first statuses do). Without this, comm came up with the peer looking never heard
+                // from, and both nodes took every group at start (seen in the CI run).
+                peer(e.node()).filter(p -> !p.alive).ifPresent(ResourceManager::heard);
+            }
         }
         settle(now);
     }
@@ -97,13 +103,17 @@ public final class ResourceManager {
             if (e.to() == NodeStatus.DEAD) {
                 death(p, e.cause() == MembershipEvent.Cause.SHUTDOWN, now);
             } else if (e.to().isAlive() && !p.alive) {
-                boolean returning = p.deathSeen;
-                p.heard();
-                if (!returning) {
-                    p.reset();
-                }
+                heard(p);
             }
         });
+    }
+
+    private static void heard(PeerView p) {
+        boolean returning = p.deathSeen;
+        p.heard();
+        if (!returning) {
+            p.reset();
+        }
     }
 
     private void death(PeerView p, boolean graceful, long now) {
