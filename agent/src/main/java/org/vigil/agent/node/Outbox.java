@@ -39,7 +39,6 @@ final class Outbox {
         }
     };
     private long seq;
-    private long sent;
 
     /** @param epochSeconds wall-clock seconds for the {@code ts} field only; never for liveness */
     Outbox(DefaultFields fields, WireEncoder encoder, List<HeartbeatMedium> media, LongSupplier epochSeconds) {
@@ -82,17 +81,8 @@ final class Outbox {
         return history.keySet().stream().findFirst().orElse(0L);
     }
 
-    long lastSeq() {
-        return seq;
-    }
-
-    long sentFrames() {
-        return sent;
-    }
-
     /** Netstring on UDP, classic (with the inner auth field) on serial; each encoded once. */
     private void transmit(HaMessage message) {
-        sent++;
         byte[] netstring = null;
         byte[] classic = null;
         for (HeartbeatMedium m : media) {

@@ -1,25 +1,39 @@
 package org.vigil.agent.node;
 
-import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import org.vigil.agent.config.ClusterConfig;
 import org.vigil.agent.config.HaCf;
+import org.vigil.agent.config.Medium;
 import org.vigil.agent.config.PingNode;
+import org.vigil.agent.exec.ProcessCommandRunner;
 import org.vigil.agent.failover.FailoverSettings;
 import org.vigil.agent.failover.ResourceManager;
+import org.vigil.agent.failover.resource.IpAddrAgent;
+import org.vigil.agent.failover.resource.ResourceEnvironment;
+import org.vigil.agent.failover.resource.ResourceFactory;
+import org.vigil.agent.health.HealthService;
 import org.vigil.agent.membership.ExecutorLoopScheduler;
 import org.vigil.agent.membership.Heartbeat;
 import org.vigil.agent.membership.Membership;
-import org.vigil.agent.membership.MembershipLog;
 import org.vigil.agent.membership.MembershipLoop;
 import org.vigil.agent.membership.MembershipSettings;
 import org.vigil.agent.membership.MembershipSnapshot;
@@ -32,6 +46,7 @@ import org.vigil.agent.state.Generation;
 import org.vigil.agent.state.NodeUuid;
 import org.vigil.agent.state.StateDir;
 import org.vigil.agent.time.Ticker;
+import org.vigil.agent.transport.FrameSink;
 import org.vigil.agent.transport.HeartbeatMedium;
 import org.vigil.agent.transport.InboundFrame;
 import org.vigil.agent.transport.MediaFactory;
@@ -55,9 +70,9 @@ public final class VigilNode implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(VigilNode.class.getName());
     /** Longest a resource operation (one script action) may take before it counts as failed. */
-    static final java.time.Duration RESOURCE_TIMEOUT = java.time.Duration.ofSeconds(120);
+    static final Duration RESOURCE_TIMEOUT = Duration.ofSeconds(120);
     /** Longest a graceful stop waits for every group to be released. */
-    static final java.time.Duration RELEASE_TIMEOUT = java.time.Duration.ofMinutes(10);
+    static final Duration RELEASE_TIMEOUT = Duration.ofMinutes(10);
 
     private final ClusterConfig config;
     private final NodeOptions options;
@@ -66,22 +81,22 @@ public final class VigilNode implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private NioEventLoopGroup udpGroup;
     private ScheduledExecutorService timers;
-    private java.util.concurrent.ExecutorService pingers;
+    private ExecutorService pingers;
     private MembershipLoop loop;
     private Membership membership;
     private DropCounter drops;
     private long generation;
     private ControlServer control;
     private ResourceManager resources;
-    private org.vigil.agent.health.HealthService health;
-    private java.util.concurrent.ExecutorService resourceWorker;
+    private HealthService health;
+    private ExecutorService resourceWorker;
     private ScheduledExecutorService announcer;
-    private final java.util.concurrent.CompletableFuture<Boolean> released = new java.util.concurrent.CompletableFuture<>();
-    private java.util.function.Supplier<java.util.Map<String, Long>> dropped = java.util.Map::of;
+    private final CompletableFuture<Boolean> released = new CompletableFuture<>();
+    private Supplier<Map<String, Long>> dropped = Map::of;
 
     /** Builds the media of ha.cf; the demo replaces it with an in-memory network. */
     public interface MediaSource {
-        List<HeartbeatMedium> create(List<org.vigil.agent.config.Medium> configured, io.netty.channel.EventLoopGroup udp);
+        List<HeartbeatMedium> create(List<Medium> configured, EventLoopGroup udp);
     }
 
     private final MediaSource mediaSource;
@@ -110,7 +125,7 @@ public final class VigilNode implements AutoCloseable {
         generation = next.value();
         byte[] uuid = NodeUuid.load(state.uuidFile(), "nodename".equals(cf.raw().get("uuidfrom")), local);
         AuthKeys keys = WireAuth.from(config.authKeys());
-        udpGroup = new NioEventLoopGroup(1, (java.util.concurrent.ThreadFactory) r -> daemon(r, "vigil-udp"));
+        udpGroup = new NioEventLoopGroup(1, (ThreadFactory) r -> daemon(r, "vigil-udp"));
         timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-timers"));
         List<HeartbeatMedium> media = mediaSource.create(cf.media(), udpGroup);
         Outbox outbox = new Outbox(new DefaultFields(new NodeIdentity(local, uuid, generation), cf.nodes().size() + cf.hopfudge()),
@@ -120,19 +135,10 @@ public final class VigilNode implements AutoCloseable {
         ReqNodesExchange exchange = new ReqNodesExchange(settings.peers(), n -> self.get().statusOf(n), outbox);
         membership = new Membership(settings, sender(outbox), exchange);
         self.set(membership);
-        RateLimitedLog quiet = new RateLimitedLog(ticker, java.time.Duration.ofSeconds(60));
+        RateLimitedLog quiet = new RateLimitedLog(ticker, Duration.ofSeconds(60));
         AtomicReference<ProtocolHandler> handlerRef = new AtomicReference<>();
-        MembershipLog log = new MembershipLog();
-        membership.addListener(event -> {
-            // A replayed packet is logged once a minute per node, with where it came from.
-            if (event instanceof org.vigil.agent.membership.MembershipEvent.ReplayRejected r) {
-                quiet.log(Level.ERROR, "replay:" + r.node(), "should_drop_message: attempted replay attack [" + r.node()
-                        + "]? [gen = " + r.generation() + ", curgen = " + r.currentGeneration() + "] from "
-                        + (handlerRef.get() == null ? "?" : handlerRef.get().lastAddress(r.node())));
-            } else {
-                log.onEvent(event);
-            }
-        });
+        membership.addListener(new QuietMembershipLog(quiet,
+                node -> handlerRef.get() == null ? "?" : handlerRef.get().lastAddress(node)));
         loop = new MembershipLoop(membership, ticker, new ExecutorLoopScheduler());
         Random random = new Random();
         membership.addListener(new RetransmitRequests(cf.maxRexmitDelayMs(), timers,
@@ -147,7 +153,7 @@ public final class VigilNode implements AutoCloseable {
         RejectedMessages rejected = new RejectedMessages();
         membership.addListener(rejected);
         this.dropped = () -> rejected.counts(drops.snapshot(), handler.malformed(), handler.unknownNodes());
-        drops = new DropCounter(ticker, java.time.Duration.ofSeconds(60), line -> LOG.log(Level.WARNING, line));
+        drops = new DropCounter(ticker, Duration.ofSeconds(60), line -> LOG.log(Level.WARNING, line));
         WireDecoder decoder = new WireDecoder(keys);
         openMedia(media, frame -> receive(frame, decoder, handler));
         LOG.log(Level.INFO, "Configuration validated. Starting Vigil " + version() + " as node " + local
@@ -162,13 +168,13 @@ public final class VigilNode implements AutoCloseable {
      * holding nothing (stale resources from a crash are released first).
      */
     private ClusterMessageListener startResources(StateDir state, Outbox outbox) {
-        announcer = Executors.newScheduledThreadPool(org.vigil.agent.failover.resource.IpAddrAgent.ARP_COUNT,
+        announcer = Executors.newScheduledThreadPool(IpAddrAgent.ARP_COUNT,
                 r -> daemon(r, "vigil-arp"));
         resourceWorker = Executors.newSingleThreadExecutor(r -> daemon(r, "vigil-resources"));
-        var runner = new org.vigil.agent.exec.ProcessCommandRunner(ticker);
-        var env = new org.vigil.agent.failover.resource.ResourceEnvironment(runner, RESOURCE_TIMEOUT, announcer,
+        var runner = new ProcessCommandRunner(ticker);
+        var env = new ResourceEnvironment(runner, RESOURCE_TIMEOUT, announcer,
                 state.path(), config.localNode(), "/usr/sbin/sendmail", "drbdadm");
-        ResourceRuntime runtime = new ResourceRuntime(config, new org.vigil.agent.failover.resource.ResourceFactory(env),
+        ResourceRuntime runtime = new ResourceRuntime(config, new ResourceFactory(env),
                 resourceWorker, task -> loop.submit(m -> task.run()), outbox, runner, ticker,
                 sendShutdone -> released.complete(sendShutdone));
         if (!StartupCleanup.releaseAll(runtime.groups())) {
@@ -177,7 +183,7 @@ public final class VigilNode implements AutoCloseable {
         resources = new ResourceManager(FailoverSettings.from(config), runtime, ticker.nanoTime());
         runtime.attach(resources);
         if (!config.checks().checks().isEmpty()) {
-            health = org.vigil.agent.health.HealthService.startWithQuartz(config.checks(),
+            health = HealthService.startWithQuartz(config.checks(),
                     new HealthRuntime(runtime.groups(), resourceWorker, this::onResourcesAsync, ticker), state, 16);
             timers.scheduleAtFixedRate(health::tick, 5, 5, TimeUnit.SECONDS);
         }
@@ -207,7 +213,7 @@ public final class VigilNode implements AutoCloseable {
         return control;
     }
 
-    private void openMedia(List<HeartbeatMedium> media, org.vigil.agent.transport.FrameSink sink) throws IOException {
+    private void openMedia(List<HeartbeatMedium> media, FrameSink sink) throws IOException {
         for (HeartbeatMedium m : media) {
             try {
                 m.start(sink);
@@ -270,32 +276,23 @@ public final class VigilNode implements AutoCloseable {
     }
 
     /** Messages refused since start, by reason (codec drops, replays, unknown nodes). */
-    public java.util.Map<String, Long> droppedMessages() {
+    public Map<String, Long> droppedMessages() {
         return dropped.get();
     }
 
-    public long generation() {
-        return generation;
-    }
-
-    /** Runs a command on the loop thread, where cluster state may be read and changed. */
-    public void onLoop(java.util.function.Consumer<Membership> command) {
-        loop.submit(command);
-    }
-
     /** Runs a command against the resource manager on the loop thread and waits for it. */
-    public <T> T onLoopGet(java.util.function.Function<ResourceManager, T> query) {
-        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+    public <T> T onLoopGet(Function<ResourceManager, T> query) {
+        CompletableFuture<T> result = new CompletableFuture<>();
         loop.submit(m -> result.complete(query.apply(resources)));
         return result.join();
     }
 
-    private void onResources(java.util.function.Consumer<ResourceManager> command) {
+    private void onResources(Consumer<ResourceManager> command) {
         loop.submit(m -> command.accept(resources)).join();
     }
 
     /** The same without waiting: for check threads, which must never block on the loop. */
-    private void onResourcesAsync(java.util.function.Consumer<ResourceManager> command) {
+    private void onResourcesAsync(Consumer<ResourceManager> command) {
         loop.submit(m -> command.accept(resources));
     }
 

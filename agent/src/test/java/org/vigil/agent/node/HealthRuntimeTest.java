@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.vigil.agent.failover.GroupRunner;
@@ -15,41 +13,10 @@ import org.vigil.agent.failover.ResourceManager;
 import org.vigil.agent.failover.resource.OpResult;
 import org.vigil.agent.failover.resource.ResourceAgent;
 import org.vigil.agent.failover.resource.ResourceState;
+import org.vigil.agent.testing.ManualExecutor;
 import org.vigil.agent.time.FakeTicker;
 
 class HealthRuntimeTest {
-
-    /** Runs tasks at once, on the caller's thread. */
-    static final class DirectExecutor extends AbstractExecutorService {
-        @Override
-        public void execute(Runnable r) {
-            r.run();
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long t, TimeUnit u) {
-            return true;
-        }
-    }
 
     private final List<String> journal = new ArrayList<>();
 
@@ -83,11 +50,15 @@ class HealthRuntimeTest {
     void restart_stopsThenStartsOnlyThatResource_onTheWorker() {
         GroupRunner group = new GroupRunner("10.0.0.1", List.of(agent("IPaddr2::10.0.0.1"), agent("apache2")), () -> { });
         List<Consumer<ResourceManager>> onLoop = new ArrayList<>();
-        HealthRuntime runtime = new HealthRuntime(Map.of("10.0.0.1", group), new DirectExecutor(), onLoop::add, new FakeTicker());
+        ManualExecutor worker = new ManualExecutor();
+        HealthRuntime runtime = new HealthRuntime(Map.of("10.0.0.1", group), worker, onLoop::add, new FakeTicker());
         runtime.restartResource("10.0.0.1", "apache2", "web", 1, 3);
+        assertEquals(List.of(), journal, "nothing runs on the check's thread");
+        worker.runAll();
         assertEquals(List.of("stop apache2", "start apache2"), journal);
         runtime.restartResource("10.0.0.1", "nosuch", "web", 1, 3);
         runtime.restartResource("nogroup", "apache2", "web", 1, 3);
+        worker.runAll();
         assertEquals(2, journal.size(), "unknown resources and groups change nothing");
         assertEquals(0, onLoop.size(), "a restart never involves the resource manager");
     }
@@ -99,7 +70,7 @@ class HealthRuntimeTest {
         ResourceManager rm = new ResourceManager(org.vigil.agent.failover.FailoverSettings.of("a", List.of("a", "b"),
                 List.of(new org.vigil.agent.failover.FailoverSettings.Group("10.0.0.1", "a")),
                 org.vigil.agent.config.AutoFailback.ON, List.of(), false), new NoActions(), ticker.nanoTime());
-        HealthRuntime real = new HealthRuntime(Map.of(), new DirectExecutor(), onLoop::add, ticker);
+        HealthRuntime real = new HealthRuntime(Map.of(), new ManualExecutor(), onLoop::add, ticker);
         real.moveGroup("10.0.0.1", "web", "3 failures", Instant.now().plusSeconds(600));
         assertEquals(1, onLoop.size(), "submitted to the loop, never run on the check thread");
         onLoop.remove(0).accept(rm);

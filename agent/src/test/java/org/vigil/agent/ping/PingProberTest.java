@@ -5,52 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.vigil.agent.config.PingNode;
+import org.vigil.agent.testing.ManualExecutor;
 
 class PingProberTest {
-
-    /** Runs tasks only when the test says so. */
-    static final class ManualExecutor extends AbstractExecutorService {
-        final List<Runnable> queue = new ArrayList<>();
-
-        @Override
-        public void execute(Runnable r) {
-            queue.add(r);
-        }
-
-        void runAll() {
-            List<Runnable> now = new ArrayList<>(queue);
-            queue.clear();
-            now.forEach(Runnable::run);
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long t, TimeUnit u) {
-            return true;
-        }
-    }
 
     private final List<String> replies = new ArrayList<>();
     private final ManualExecutor executor = new ManualExecutor();
@@ -74,9 +33,9 @@ class PingProberTest {
         prober.probeAll();
         prober.probeAll();
         prober.probeAll();
-        assertEquals(1, executor.queue.size(), "one probe in flight at a time");
+        assertEquals(1, executor.pending(), "one probe in flight at a time");
         executor.runAll();
         prober.probeAll();
-        assertEquals(1, executor.queue.size());
+        assertEquals(1, executor.pending());
     }
 }
