@@ -1,5 +1,9 @@
 package org.vigil.agent.config;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Syntax checks for addresses and host names, without any name lookup. */
@@ -33,6 +37,33 @@ public final class Addresses {
 
     public static boolean isIpv6(String text) {
         return text.contains(":") && IPV6.matcher(text).matches() && text.chars().filter(c -> c == ':').count() >= 2;
+    }
+
+    /**
+     * An IPv6 literal (no zone), parsed without any name lookup: only text made of hex digits,
+     * colons and dots reaches {@link InetAddress#getByName}, which parses such text as a literal.
+     */
+    public static Optional<Inet6Address> ipv6Literal(String text) {
+        if (!isIpv6(text) || text.contains("%")) {
+            return Optional.empty();
+        }
+        try {
+            return InetAddress.getByName(text) instanceof Inet6Address a ? Optional.of(a) : Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The address with all eight groups and no {@code ::}, e.g. {@code 2001:db8:0:0:0:0:0:10}. */
+    public static Optional<String> ipv6WrittenOut(String text) {
+        return ipv6Literal(text).map(a -> {
+            byte[] b = a.getAddress();
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < 16; i += 2) {
+                out.append(i == 0 ? "" : ":").append(Integer.toHexString(((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF)));
+            }
+            return out.toString();
+        });
     }
 
     public static boolean isHostOrAddress(String text) {

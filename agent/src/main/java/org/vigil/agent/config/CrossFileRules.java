@@ -48,7 +48,7 @@ final class CrossFileRules {
             }
             for (ResourceSpec r : group.resources()) {
                 address(r).ifPresent(a -> conflict(byAddress.putIfAbsent(a, group), group, "address [" + a + "]"));
-                if (!r.name().equals("MailTo") && !r.name().startsWith("IPaddr")) {
+                if (!r.name().equals("MailTo") && !r.isAddress()) {
                     conflict(byResource.putIfAbsent(r.canonical(), group), group, "resource [" + r.text() + "]");
                 }
             }
@@ -116,11 +116,13 @@ final class CrossFileRules {
         }
     }
 
+    /** The address an address resource adds; IPv6 in one spelling, so that {@code ::10} and {@code 0::10} clash. */
     private static Optional<String> address(ResourceSpec r) {
-        if ((r.name().equals("IPaddr") || r.name().equals("IPaddr2")) && r.args().size() == 1) {
-            return Optional.of(r.args().get(0).split("/", 2)[0]);
+        if (!r.isAddress()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String address = r.args().get(0).split("/", 2)[0];
+        return Optional.of(Addresses.ipv6Literal(address).map(a -> a.getHostAddress()).orElse(address));
     }
 
     private void noteUnfencedDisks() {

@@ -23,7 +23,7 @@ public final class HaResourcesParser {
         this.file = file;
         this.diagnostics = diagnostics;
         this.catalog = catalog;
-        this.builtins = new BuiltinArguments(file, diagnostics);
+        this.builtins = new BuiltinArguments(file, diagnostics, catalog.host());
     }
 
     public static HaResources parse(String file, String content, Diagnostics diagnostics, ResourceCatalog catalog) {
@@ -55,13 +55,24 @@ public final class HaResourcesParser {
     private Optional<ResourceSpec> resource(String word, int line) {
         String name;
         List<String> args;
-        if (Addresses.looksLikeIpv4(word.split("/", 2)[0])) {
+        String head = word.split("/", 2)[0];
+        if (Addresses.looksLikeIpv4(head)) {
             name = "IPaddr";
             args = List.of(word);
+        } else if (isBareIpv6(head)) {
+            diagnostics.error(file, line, "[" + word + "] is a bare IPv6 address: only an IPv4 address stands for a"
+                    + " resource on its own (IPaddr)", "write IPv6addr::" + word);
+            return Optional.empty();
         } else {
-            String[] parts = word.split("::", -1);
-            name = parts[0];
-            args = List.of(parts).subList(1, parts.length);
+            int cut = word.indexOf("::");
+            name = cut < 0 ? word : word.substring(0, cut);
+            String rest = cut < 0 ? "" : word.substring(cut + 2);
+            if (ResourceCatalog.ADDRESS_RESOURCES.contains(name) && cut >= 0) {
+                args = List.of(rest); // one address, "::" included
+                warnIfHeartbeatSplitsIt(name, rest, line);
+            } else {
+                args = cut < 0 ? List.of() : List.of(rest.split("::", -1));
+            }
         }
         if (name.isEmpty() || args.stream().anyMatch(String::isEmpty)) {
             diagnostics.error(file, line, "resource [" + word + "] has an empty name or argument",
@@ -82,6 +93,29 @@ public final class HaResourcesParser {
             builtins.check(spec, line);
         }
         return Optional.of(spec);
+    }
+
+    /** An IPv6 literal whose part before {@code ::} is not a script name we know (e.g. {@code cafe::1}). */
+    private boolean isBareIpv6(String head) {
+        int cut = head.indexOf("::");
+        String name = cut < 0 ? head : head.substring(0, cut);
+        return Addresses.ipv6Literal(head).isPresent()
+                && (name.isEmpty() || catalog.resolve(name).kind() == ResourceCatalog.Kind.MISSING);
+    }
+
+    /**
+     * Heartbeat's ResourceManager turns every {@code ::} into an argument break, so a compressed
+     * IPv6 address reaches its IPv6addr as two arguments and the start fails there. Vigil reads
+     * it whole; in a cluster with Heartbeat nodes the address must be written out.
+     */
+    private void warnIfHeartbeatSplitsIt(String name, String argument, int line) {
+        String address = argument.split("/", 2)[0];
+        if (address.contains("::") && Addresses.isIpv6(address)) {
+            diagnostics.warning(file, line, "Heartbeat 3.0.6 splits [" + name + "::" + argument + "] at every '::'"
+                    + " and cannot start it; Vigil reads one address", "if Heartbeat nodes share this file, write "
+                    + name + "::" + Addresses.ipv6WrittenOut(address).orElse(address)
+                    + argument.substring(address.length()));
+        }
     }
 
     /** Control characters shown as {@code \\uXXXX}, so that a message stays one readable line. */

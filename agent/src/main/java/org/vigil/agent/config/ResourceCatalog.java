@@ -12,7 +12,11 @@ import java.util.Optional;
 public final class ResourceCatalog {
 
     /** Resources Vigil implements itself. */
-    public static final List<String> BUILTINS = List.of("IPaddr", "IPaddr2", "Filesystem", "drbddisk", "MailTo");
+    public static final List<String> BUILTINS = List.of("IPaddr", "IPaddr2", "IPv6addr", "Filesystem", "drbddisk",
+            "MailTo");
+
+    /** The built-ins whose one argument is an address, {@code ADDRESS[/BITS[/IFACE...]]}. */
+    public static final List<String> ADDRESS_RESOURCES = List.of("IPaddr", "IPaddr2", "IPv6addr");
 
     /** How a name resolved. */
     public enum Kind { BUILTIN, SCRIPT, OCF, MISSING }
@@ -65,6 +69,11 @@ public final class ResourceCatalog {
     /** A name that can be a script file name: no path separators, no control characters. */
     public static boolean isValidName(String name) {
         return name.matches("[A-Za-z0-9_+@%=.,-]+") && !name.equals(".") && !name.equals("..");
+    }
+
+    /** The machine the names are resolved on. */
+    public HostEnvironment host() {
+        return host;
     }
 
     /** Where we looked, for messages. */

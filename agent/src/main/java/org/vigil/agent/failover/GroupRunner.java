@@ -59,7 +59,7 @@ public final class GroupRunner {
 
     private boolean startOne(ResourceAgent r, List<String> log) {
         OpResult status = r.status();
-        if (status.success() && status.state() == ResourceState.RUNNING && !isAddress(r)) {
+        if (status.success() && status.state() == ResourceState.RUNNING && !r.startAnnounces()) {
             info(log, "Resource " + r.name() + " is already running");
             return true;
         }
@@ -69,11 +69,6 @@ public final class GroupRunner {
             warn(log, "start of " + r.name() + " failed: " + start.detail());
         }
         return start.success();
-    }
-
-    /** Addresses are started even when present: their start is what announces them. */
-    private static boolean isAddress(ResourceAgent r) {
-        return r.name().startsWith("IPaddr") || Character.isDigit(r.name().charAt(0));
     }
 
     /** The resource named as written in haresources ({@code apache2}, {@code IPaddr2::10.0.0.1}) or by its type name. */

@@ -22,6 +22,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import org.vigil.agent.config.ClusterConfig;
 import org.vigil.agent.config.HaCf;
+import org.vigil.agent.config.HelperPrograms;
+import org.vigil.agent.config.HostEnvironment;
 import org.vigil.agent.config.Medium;
 import org.vigil.agent.config.PingNode;
 import org.vigil.agent.exec.ProcessCommandRunner;
@@ -173,7 +175,8 @@ public final class VigilNode implements AutoCloseable {
         resourceWorker = Executors.newSingleThreadExecutor(r -> daemon(r, "vigil-resources"));
         var runner = new ProcessCommandRunner(ticker);
         var env = new ResourceEnvironment(runner, RESOURCE_TIMEOUT, announcer,
-                state.path(), config.localNode(), "/usr/sbin/sendmail", "drbdadm");
+                state.path(), config.localNode(), "/usr/sbin/sendmail", "drbdadm",
+                HelperPrograms.sendUa(HostEnvironment.system()));
         ResourceRuntime runtime = new ResourceRuntime(config, new ResourceFactory(env),
                 resourceWorker, task -> loop.submit(m -> task.run()), outbox, runner, ticker,
                 sendShutdone -> released.complete(sendShutdone));

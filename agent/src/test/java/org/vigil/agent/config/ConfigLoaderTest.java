@@ -102,6 +102,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_oneIpv6AddressInTwoSpellings_isAConflict() throws IOException {
+        write("haresources", "alpha IPv6addr::2001:db8::10/64 httpd\nbeta IPaddr2::2001:db8:0:0:0:0:0:10/64 mysql\n");
+        List<Diagnostic> found = load(Optional.empty()).diagnostics();
+        assertHas(found, Severity.ERROR, 2, "address [2001:db8:0:0:0:0:0:10] is also in the group on line 1");
+    }
+
+    @Test
     void load_pingNodeHoldingResources_isAnError() throws IOException {
         write("ha.cf", "node alpha beta\nbcast eth0\nping 10.0.0.1\nauto_failback on\nlogfile /x\n");
         write("haresources", "10.0.0.1 10.0.0.10\n");

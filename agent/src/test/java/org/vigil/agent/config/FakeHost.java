@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
-/** A machine for the checker: a chosen node name and interfaces; files are the real ones. */
+/** A machine for the checker: a chosen node name and interfaces; files are the real ones unless added or hidden. */
 public final class FakeHost implements HostEnvironment {
 
     private final String nodeName;
     private final Set<String> interfaces = new HashSet<>();
     private final Set<Path> extraFiles = new HashSet<>();
+    private final Set<Path> hiddenFiles = new HashSet<>();
 
     public FakeHost(String nodeName, String... interfaces) {
         this.nodeName = nodeName;
@@ -19,6 +20,12 @@ public final class FakeHost implements HostEnvironment {
 
     public FakeHost withFile(Path path) {
         extraFiles.add(path);
+        return this;
+    }
+
+    /** As if the file did not exist on this machine, whether it does or not. */
+    public FakeHost withoutFile(Path path) {
+        hiddenFiles.add(path);
         return this;
     }
 
@@ -34,6 +41,6 @@ public final class FakeHost implements HostEnvironment {
 
     @Override
     public boolean exists(Path path) {
-        return extraFiles.contains(path) || Files.exists(path);
+        return !hiddenFiles.contains(path) && (extraFiles.contains(path) || Files.exists(path));
     }
 }

@@ -18,8 +18,11 @@ class HaResourcesParserTest {
 
     private final Diagnostics diagnostics = new Diagnostics();
 
+    /** resource-agents' send_ua is installed unless a test says otherwise. */
+    private FakeHost host = new FakeHost("a").withFile(HelperPrograms.SEND_UA.get(0));
+
     private HaResources parse(String text) {
-        ResourceCatalog catalog = new ResourceCatalog(List.of(scripts), List.of(scripts.resolve("ocf")), new FakeHost("a"));
+        ResourceCatalog catalog = new ResourceCatalog(List.of(scripts), List.of(scripts.resolve("ocf")), host);
         return HaResourcesParser.parse("haresources", text, diagnostics, catalog);
     }
 
@@ -92,6 +95,59 @@ class HaResourcesParserTest {
     }
 
     @Test
+    void parse_ipv6addr_compressedAddressIsOneArgument_withAWarningForHeartbeatNodes() {
+        HaResources r = parse("a IPv6addr::2001:db8::10/64/eth0 apache2\n");
+        ResourceSpec address = r.groups().get(0).resources().get(0);
+        assertEquals("IPv6addr", address.name());
+        assertEquals(List.of("2001:db8::10/64/eth0"), address.args());
+        assertEquals("IPv6addr::2001:db8::10/64/eth0", r.groups().get(0).key());
+        Diagnostic d = assertHas(found(), Severity.WARNING, 1, "Heartbeat 3.0.6 splits [IPv6addr::2001:db8::10/64/eth0]");
+        assertEquals("if Heartbeat nodes share this file, write IPv6addr::2001:db8:0:0:0:0:0:10/64/eth0", d.suggestion());
+        assertNone(found(), Severity.ERROR);
+    }
+
+    @Test
+    void parse_ipv6WrittenOut_orInIpaddr2_isAcceptedWithoutWarnings() {
+        HaResources r = parse("a IPv6addr::2001:db8:0:0:0:0:0:10/64\nb IPaddr2::fd00:1:2:3:0:0:0:9/64/eth1\n");
+        assertEquals(List.of("fd00:1:2:3:0:0:0:9/64/eth1"), r.groups().get(1).resources().get(0).args());
+        assertEquals(List.of(), found());
+    }
+
+    @Test
+    void parse_ipv6Mistakes_areExplained() {
+        parse("a 2001:db8::10/64\nb IPaddr::2001:db8::11\nc IPaddr2::2001:db8:0:0:0:0:0:12/129\nd IPv6addr::10.0.0.1\n"
+                + "e IPv6addr::fe80:0:0:0:0:0:0:1/64/eth0\nf IPv6addr::2001:db8:0:0:0:0:0:13/64/eth0:1\n"
+                + "g IPv6addr::2001:db8:0:0:0:0:0:14/64/eth0/x\nh IPv6addr::\n");
+        assertEquals("write IPv6addr::2001:db8::10/64", assertHas(found(), Severity.ERROR, 1, "bare IPv6 address").suggestion());
+        assertEquals("write IPv6addr::2001:db8::11 or IPaddr2::2001:db8::11",
+                assertHas(found(), Severity.ERROR, 2, "IPaddr (ifconfig aliases) is IPv4 only").suggestion());
+        assertHas(found(), Severity.ERROR, 3, "prefix length [129] must be from 1 to 128");
+        assertEquals("use IPaddr2 for IPv4 addresses", assertHas(found(), Severity.ERROR, 4, "is not an IPv6 address").suggestion());
+        assertHas(found(), Severity.ERROR, 5, "is link-local");
+        assertHas(found(), Severity.ERROR, 6, "IPv6 addresses take no label");
+        assertHas(found(), Severity.ERROR, 7, "too many '/' parts");
+        assertHas(found(), Severity.ERROR, 8, "empty name or argument");
+        assertEquals(8, found().stream().filter(x -> x.severity() == Severity.ERROR).count());
+    }
+
+    @Test
+    void parse_ipv6WithoutSendUa_warnsThatClientsWillNotBeMoved() {
+        HelperPrograms.SEND_UA.forEach(host::withoutFile);
+        parse("a IPv6addr::2001:db8:0:0:0:0:0:10/64\nb IPaddr2::10.0.0.1/24\n");
+        Diagnostic d = assertHas(found(), Severity.WARNING, 1, "send_ua not found on this machine");
+        assertEquals("install the resource-agents package on the cluster nodes", d.suggestion());
+        assertEquals(1, found().size(), "IPv4 needs no send_ua: " + found());
+    }
+
+    @Test
+    void parse_aScriptNamedLikeHexIsNotABareAddress() throws IOException {
+        Files.createFile(scripts.resolve("cafe"));
+        HaResources r = parse("a cafe::1\n");
+        assertEquals(List.of("1"), r.groups().get(0).resources().get(0).args());
+        assertEquals(List.of(), found());
+    }
+
+    @Test
     void parse_mailToAndDrbddisk_areChecked() {
         parse("a MailTo::root,ops@example.org::Cluster\nb MailTo::a b\nc drbddisk::r0::x\n");
         assertHas(found(), Severity.ERROR, 3, "drbddisk takes one argument");
@@ -100,8 +156,9 @@ class HaResourcesParserTest {
 
     @Test
     void parse_nodeWithoutResources_orEmptyArgument_isAnError() {
-        parse("lonely\na IPaddr::::x\n");
+        parse("lonely\na MailTo::::x\nb IPaddr::::x\n");
         assertHas(found(), Severity.ERROR, 1, "node [lonely] has no resources");
         assertHas(found(), Severity.ERROR, 2, "has an empty name or argument");
+        assertHas(found(), Severity.ERROR, 3, "IPaddr address [::x] is not an IPv4 address");
     }
 }

@@ -25,6 +25,12 @@ final class FakeResource implements ResourceAgent {
         return name;
     }
 
+    /** Like the built-in address agents: an address is announced by starting it. */
+    @Override
+    public boolean startAnnounces() {
+        return name.startsWith("IPaddr") || name.startsWith("IPv6addr");
+    }
+
     @Override
     public OpResult start() {
         journal.add("start " + name);

@@ -14,4 +14,13 @@ public interface ResourceAgent {
     OpResult stop();
 
     OpResult status();
+
+    /**
+     * Whether start announces the resource to the network (a virtual address sends ARP or
+     * neighbour advertisements): such a resource is started even when it already runs, because
+     * the announcement is what moves the clients.
+     */
+    default boolean startAnnounces() {
+        return false;
+    }
 }

@@ -37,8 +37,8 @@ public final class ResourceFactory {
 
     private ResourceAgent builtin(ResourceSpec spec, String name) {
         return switch (spec.name()) {
-            case "IPaddr", "IPaddr2" -> new IpAddrAgent(name, IpAddressSpec.parse(spec.args().get(0)), env.runner(),
-                    env.timeout(), env.announcer());
+            case "IPaddr", "IPaddr2", "IPv6addr" -> new IpAddrAgent(name, IpAddressSpec.parse(spec.args().get(0)),
+                    env.runner(), env.timeout(), env.announcer(), env.sendUa());
             case "Filesystem" -> new FilesystemAgent(name, spec.args(), env.runner(), env.timeout());
             case "drbddisk" -> new DrbdDiskAgent(name, spec.args(), env.drbdadm(), env.runner(), env.timeout());
             case "MailTo" -> new MailToAgent(name, spec.args(), env.stateDir(), env.nodeName(), env.sendmail(), env.runner());

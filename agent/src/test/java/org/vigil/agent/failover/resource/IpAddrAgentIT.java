@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
@@ -59,7 +60,8 @@ class IpAddrAgentIT {
     }
 
     private IpAddrAgent agent(String argument) {
-        return new IpAddrAgent("IPaddr2::" + argument, IpAddressSpec.parse(argument), inside, Duration.ofSeconds(5), announcer);
+        return new IpAddrAgent("IPaddr2::" + argument, IpAddressSpec.parse(argument), inside, Duration.ofSeconds(5), announcer,
+                Optional.empty());
     }
 
     private String addresses() {

@@ -83,6 +83,8 @@ public final class Testbed implements AutoCloseable {
 
     private final String id;
     private final String subnetPrefix;
+    /** {@code fdXX:XXXX:XXXX::} when the bed has IPv6, else null. */
+    private final String ipv6Prefix;
     private final Path runDir;
     private final boolean keepRunDir;
     private final String switchNs;
@@ -154,6 +156,7 @@ public final class Testbed implements AutoCloseable {
         private boolean client;
         private final Map<String, Boolean> privateDirs = new LinkedHashMap<>();
         private boolean keepRunDir = Boolean.getBoolean("vigil.testbed.keep");
+        private boolean ipv6;
 
         private Builder() {
             privateDirs.put("/etc/ha.d", true);
@@ -190,6 +193,15 @@ public final class Testbed implements AutoCloseable {
         /** Gives every node its own empty directory over this path. */
         public Builder privateEmpty(String pathInNode) {
             privateDirs.put(requireAbsolute(pathInNode), false);
+            return this;
+        }
+
+        /**
+         * Keeps IPv6 on in the nodes and the client and gives each eth0 a unique local address in
+         * a random {@code fdXX:XXXX:XXXX::/64} ({@link Node#address6()}), added without DAD.
+         */
+        public Builder ipv6() {
+            this.ipv6 = true;
             return this;
         }
 
@@ -232,6 +244,8 @@ public final class Testbed implements AutoCloseable {
         // 10.X.Y.0/24 with X in 64..254: avoids 10.0.x and is unlikely to match anything; it only
         // ever exists inside this bed's namespaces anyway.
         this.subnetPrefix = "10." + (64 + RANDOM.nextInt(191)) + "." + RANDOM.nextInt(256) + ".";
+        this.ipv6Prefix = b.ipv6 ? String.format("fd%02x:%04x:%04x::", RANDOM.nextInt(256), RANDOM.nextInt(0x10000),
+                RANDOM.nextInt(0x10000)) : null;
         this.switchNs = id + "-sw";
         this.keepRunDir = b.keepRunDir;
         try {
@@ -255,7 +269,7 @@ public final class Testbed implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
 
-        addNamespace(switchNs);
+        addNamespace(switchNs, false);
         ipn(switchNs, "link", "add", "br0", "type", "bridge", "stp_state", "0", "forward_delay", "0");
         ipn(switchNs, "link", "set", "br0", "up");
 
@@ -275,24 +289,29 @@ public final class Testbed implements AutoCloseable {
 
     private Node wireNode(String name, int hostOctet, boolean holder) {
         String ns = id + "-" + name;
-        addNamespace(ns);
+        addNamespace(ns, ipv6Prefix != null);
         String port = "p-" + name;
         ipn(switchNs, "link", "add", port, "type", "veth", "peer", "name", "eth0", "netns", ns);
         ipn(switchNs, "link", "set", port, "master", "br0", "up");
         String address = subnetPrefix + hostOctet;
         // "brd +": ip sets no broadcast address by default, and heartbeat's bcast needs one
         ipn(ns, "addr", "add", address + "/24", "brd", "+", "dev", "eth0");
+        String address6 = ipv6Prefix == null ? null : ipv6Prefix + hostOctet;
+        if (address6 != null) {
+            ipn(ns, "-6", "addr", "add", address6 + "/64", "dev", "eth0", "nodad");
+        }
         ipn(ns, "link", "set", "eth0", "up");
         ipn(ns, "link", "set", "lo", "up");
-        return new Node(this, name, ns, port, address, runDir.resolve("nodes").resolve(name), holder);
+        return new Node(this, name, ns, port, address, address6, runDir.resolve("nodes").resolve(name), holder);
     }
 
-    private void addNamespace(String ns) {
+    private void addNamespace(String ns, boolean ipv6) {
         run(COMMAND_TIMEOUT, "ip", "netns", "add", ns).orThrow();
         namespaces.add(ns);
-        // no IPv6 chatter (router solicitations, MLD) in the captures (reference P11)
+        // without IPv6 no chatter (router solicitations, MLD) in the captures (reference P11)
+        String off = ipv6 ? "0" : "1";
         run(COMMAND_TIMEOUT, "ip", "netns", "exec", ns, "sysctl", "-q", "-w",
-                "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
+                "net.ipv6.conf.all.disable_ipv6=" + off, "net.ipv6.conf.default.disable_ipv6=" + off);
     }
 
     private void startHolder(Node n, Path holderScript, Map<String, Boolean> privateDirs) {
@@ -346,6 +365,14 @@ public final class Testbed implements AutoCloseable {
     /** The bed's /24, e.g. {@code 10.77.3.0/24}. */
     public String subnet() {
         return subnetPrefix + "0/24";
+    }
+
+    /** The bed's IPv6 /64 prefix ({@code fdXX:XXXX:XXXX::}); only with {@link Builder#ipv6()}. */
+    public String ipv6Prefix() {
+        if (ipv6Prefix == null) {
+            throw new IllegalStateException("this bed was built without ipv6()");
+        }
+        return ipv6Prefix;
     }
 
     /** The broadcast address of the bed's /24. */
@@ -884,19 +911,21 @@ public final class Testbed implements AutoCloseable {
         private final String netns;
         private final String bridgePort;
         private final String address;
+        private final String address6;
         private final Path root;
         private final boolean hasHolder;
         private volatile Process launcher;
         private volatile long holderPid = -1;
         private volatile String pidNamespace;
 
-        Node(Testbed bed, String name, String netns, String bridgePort, String address, Path root,
+        Node(Testbed bed, String name, String netns, String bridgePort, String address, String address6, Path root,
              boolean hasHolder) {
             this.bed = bed;
             this.name = name;
             this.netns = netns;
             this.bridgePort = bridgePort;
             this.address = address;
+            this.address6 = address6;
             this.root = root;
             this.hasHolder = hasHolder;
         }
@@ -913,6 +942,14 @@ public final class Testbed implements AutoCloseable {
         /** The node's IPv4 address on eth0. */
         public String address() {
             return address;
+        }
+
+        /** The node's IPv6 address on eth0; only in a bed built with {@link Builder#ipv6()}. */
+        public String address6() {
+            if (address6 == null) {
+                throw new IllegalStateException("this bed was built without ipv6()");
+            }
+            return address6;
         }
 
         /** The switch-side veth of this node ({@code p-NAME} in the switch namespace). */
