@@ -3,6 +3,8 @@ package org.vigil.agent.cli;
 import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vigil.agent.config.Diagnostic;
@@ -11,9 +13,12 @@ import org.vigil.agent.config.LoadedConfig;
 import org.vigil.agent.config.Severity;
 import org.vigil.agent.log.LogSetup;
 import org.vigil.agent.node.NodeOptions;
+import org.vigil.agent.node.StopFailurePolicy;
 import org.vigil.agent.node.VigilNode;
 import org.vigil.agent.time.Ticker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,11 +50,27 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Log debug messages to standard error too.")
     boolean debug;
 
+    @Option(names = "--on-stop-failure", paramLabel = "reboot|hold", defaultValue = "reboot",
+            converter = StopFailureActionConverter.class,
+            description = {"When a resource will not stop (10 attempts, status still running): reboot this node, as"
+                + " Heartbeat does, so that the other node takes over (default), or hold the group here until an"
+                + " operator stops it."})
+    StopFailurePolicy.Action onStopFailure;
+
+    @Option(names = "--reboot-command", paramLabel = "COMMAND", defaultValue = "reboot -nf",
+            description = "How this node reboots itself for --on-stop-failure reboot (default: ${DEFAULT-VALUE}).")
+    String rebootCommand;
+
     HostEnvironment host = HostEnvironment.system();
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (rebootCommand.isBlank()) {
+            err.println("vigil run: --reboot-command is empty; give the command that reboots this machine");
+            err.flush();
+            return CheckConfigCommand.USAGE;
+        }
         Optional<LoadedConfig> load = config.load("vigil run", host, err);
         if (load.isEmpty()) {
             return CheckConfigCommand.USAGE;
@@ -67,8 +88,8 @@ final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         LogSetup.configure(loaded.config().haCf().logging(), loaded.config().localNode(), true, debug);
-        VigilNode node = new VigilNode(loaded.config(), new NodeOptions(stateDir,
-                true, debug), Ticker.system());
+        StopFailurePolicy policy = new StopFailurePolicy(onStopFailure, List.of(rebootCommand.trim().split("\\s+")));
+        VigilNode node = new VigilNode(loaded.config(), new NodeOptions(stateDir, true, debug, policy), Ticker.system());
         try {
             node.start((from, message, now) -> LOG.log(Level.DEBUG, "cluster message from " + from + ": " + message));
         } catch (java.io.IOException e) {
@@ -80,5 +101,17 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "vigil-shutdown"));
         node.awaitStop();
         return 0;
+    }
+
+    /** {@code reboot} or {@code hold}, any case; anything else is a usage error that says what is allowed. */
+    static final class StopFailureActionConverter implements ITypeConverter<StopFailurePolicy.Action> {
+        @Override
+        public StopFailurePolicy.Action convert(String value) {
+            try {
+                return StopFailurePolicy.Action.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not reboot or hold");
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.vigil.agent.config.ClusterConfig;
 import org.vigil.agent.config.ResourceGroup;
 import org.vigil.agent.config.ResourceSpec;
@@ -46,6 +47,7 @@ final class ResourceRuntime implements ResourceActions {
     private final ClusterConfig config;
     private final Ticker ticker;
     private final Consumer<Boolean> exit;
+    private final StopFailureEscalation stopFailure;
     private ResourceManager manager;
 
     /**
@@ -53,7 +55,7 @@ final class ResourceRuntime implements ResourceActions {
      * @param exit called on the loop once shutdown released everything: true to send shutdone
      */
     ResourceRuntime(ClusterConfig config, ResourceFactory factory, ExecutorService worker, Consumer<Runnable> onLoop,
-            Outbox outbox, CommandRunner runner, Ticker ticker, Consumer<Boolean> exit) {
+            Outbox outbox, CommandRunner runner, Ticker ticker, Consumer<Boolean> exit, StopFailurePolicy onStopFailure) {
         this.config = config;
         this.worker = worker;
         this.onLoop = onLoop;
@@ -61,6 +63,11 @@ final class ResourceRuntime implements ResourceActions {
         this.runner = runner;
         this.ticker = ticker;
         this.exit = exit;
+        this.stopFailure = new StopFailureEscalation(onStopFailure, runner, task -> {
+            Thread t = new Thread(task, "vigil-reboot");
+            t.setDaemon(true);
+            t.start();
+        });
         for (ResourceGroup g : config.haResources().groups()) {
             List<ResourceAgent> agents = new ArrayList<>();
             for (ResourceSpec spec : g.resources()) {
@@ -88,7 +95,7 @@ final class ResourceRuntime implements ResourceActions {
         run(key, GroupRunner::stop);
     }
 
-    private void run(String key, java.util.function.Function<GroupRunner, GroupOutcome> op) {
+    private void run(String key, Function<GroupRunner, GroupOutcome> op) {
         GroupRunner group = groups.get(key);
         if (group == null) {
             LOG.log(Level.ERROR, "no resource group [" + key + "]");
@@ -161,15 +168,10 @@ final class ResourceRuntime implements ResourceActions {
         MembershipLog.log(LOGGER, line);
     }
 
-    /**
-     * The group may still run here. Heartbeat reboots the machine at once; Vigil refuses to let
-     * it run elsewhere (the manager holds it) and says loudly that an operator must act.
-     */
+    /** The group may still run here, so the manager holds it; then the configured escalation. */
     @Override
     public void stopFailed(String key) {
-        MembershipLog.log(LOGGER, new LogLine(LogLine.Severity.CRIT, "Resource STOP failure in group " + key
-                + ": it may still run here; it will not be started elsewhere until this node is fenced or rebooted."
-                + " Reboot required!"));
+        stopFailure.escalate(key);
     }
 
     @Override

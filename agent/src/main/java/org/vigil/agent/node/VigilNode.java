@@ -179,7 +179,7 @@ public final class VigilNode implements AutoCloseable {
                 HelperPrograms.sendUa(HostEnvironment.system()));
         ResourceRuntime runtime = new ResourceRuntime(config, new ResourceFactory(env),
                 resourceWorker, task -> loop.submit(m -> task.run()), outbox, runner, ticker,
-                sendShutdone -> released.complete(sendShutdone));
+                sendShutdone -> released.complete(sendShutdone), options.onStopFailure());
         if (!StartupCleanup.releaseAll(runtime.groups())) {
             LOG.log(Level.ERROR, "a stale resource could not be stopped: see above; it will not be started anywhere by this node");
         }

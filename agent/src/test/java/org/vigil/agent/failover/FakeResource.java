@@ -14,6 +14,8 @@ final class FakeResource implements ResourceAgent {
     boolean failStart;
     int failStops;
     boolean stopLies;
+    /** A non-LSB script: stop fails although the resource is (or ends up) stopped. */
+    boolean stopFailsAnyway;
 
     FakeResource(String name, List<String> journal) {
         this.name = name;
@@ -49,7 +51,7 @@ final class FakeResource implements ResourceAgent {
             return OpResult.failed("busy");
         }
         running = stopLies;
-        return OpResult.ok(ResourceState.STOPPED, "ok");
+        return stopFailsAnyway ? OpResult.failed("exit 1") : OpResult.ok(ResourceState.STOPPED, "ok");
     }
 
     @Override

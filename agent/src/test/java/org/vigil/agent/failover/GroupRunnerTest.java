@@ -68,6 +68,20 @@ class GroupRunnerTest {
     }
 
     @Test
+    void failedStop_whoseStatusSaysStopped_countsAsStopped_atOnce_withTheLsbError() {
+        runner.start();
+        journal.clear();
+        web.stopFailsAnyway = true;
+        GroupOutcome outcome = runner.stop();
+        assertTrue(outcome.success(), outcome.log().toString());
+        assertFalse(outcome.stopFailed());
+        assertEquals(1, journal.stream().filter(j -> j.equals("stop apache2")).count(), "no retries: " + journal);
+        assertEquals(0, pauses);
+        assertTrue(outcome.log().stream().anyMatch(l -> l.startsWith("ERROR: Resource script for apache2 probably not"
+                + " LSB-compliant")), outcome.log().toString());
+    }
+
+    @Test
     void stopThatLies_isRetried_andReported() {
         runner.start();
         web.stopLies = true;

@@ -155,9 +155,16 @@ class FailoverIT {
         return ClientLog.parse(client.output()).firstFrom(node, since);
     }
 
+    /** Vigil in a node; a stop failure holds (a test must never run the machine's reboot). */
     static Testbed.Spawned start(Testbed tb, String node) {
-        return tb.spawn(node, java("org.vigil.agent.cli.VigilCommand", "run", "--config-dir", "/etc/ha.d",
-                "--state-dir", "/var/lib/heartbeat/vigil"));
+        return start(tb, node, "--on-stop-failure", "hold");
+    }
+
+    static Testbed.Spawned start(Testbed tb, String node, String... options) {
+        List<String> args = new ArrayList<>(List.of("run", "--config-dir", "/etc/ha.d", "--state-dir",
+                "/var/lib/heartbeat/vigil"));
+        args.addAll(List.of(options));
+        return tb.spawn(node, java("org.vigil.agent.cli.VigilCommand", args.toArray(String[]::new)));
     }
 
     static String[] java(String main, String... args) {
