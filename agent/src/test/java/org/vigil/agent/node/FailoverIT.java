@@ -17,7 +17,8 @@ import org.vigil.agent.testing.netns.Testbed;
 
 /**
  * Two Vigil nodes fail a virtual IP over while a client asks for a web page through it every
- * 20 ms: kill -9 of the agent, restart after a simulated reboot (failback), clean stop, link down
+ * 20 ms: kill -9 of the agent, restart with its stale address (failback), clean stop, reboot
+ * (agent and address gone), link down
  * and back (partition heal), 30 % packet loss (no failover). After each fault exactly one node
  * answers within deadtime plus a bound; failback and heal cause short outages, not Heartbeat's
  * 15-20 s. Figures are printed for the notes.
@@ -100,6 +101,24 @@ class FailoverIT {
             awaitAnswersFrom(client, "a", System.currentTimeMillis(), 40_000);
             settle();
 
+            // 3b. a reboots: agent and address gone at once; b takes over; a boots, joins and fails back
+            t = System.currentTimeMillis();
+            vigil[0].kill9();
+            tb.exec("a", "ip", "addr", "del", vip + "/24", "dev", "eth0").orThrow();
+            long rebootFailover = awaitAnswersFrom(client, "b", t, DEADTIME_MS + BOUND_MS + 3000);
+            figures.add("reboot of a: answers from b after " + rebootFailover + " ms");
+            assertTrue(rebootFailover <= DEADTIME_MS + BOUND_MS, "failover after a reboot took " + rebootFailover + " ms");
+            settle();
+            t = System.currentTimeMillis();
+            vigil[0] = start(tb, "a");
+            awaitAnswersFrom(client, "a", t, 40_000);
+            long t3 = t;
+            settle();
+            long bootOutage = ClientLog.parse(client.output()).longestOutage(t3, System.currentTimeMillis());
+            figures.add("a back after the reboot: longest outage during failback " + bootOutage + " ms");
+            assertTrue(bootOutage <= 1000, "failback after reboot outage " + bootOutage + " ms");
+            assertOnlyAnswers(client, "a");
+
             // 4. a's link goes down: b takes over; link up: the partition heals with one holder (a, preferred)
             t = System.currentTimeMillis();
             tb.linkDown("a");
@@ -124,7 +143,7 @@ class FailoverIT {
             sleep(10_000);
             tb.clearDrops("a");
             assertTrue(!HeartbeatPeer.log(tb, "b").substring(0).contains("node a: is dead")
-                    || countDeaths(HeartbeatPeer.log(tb, "b")) == 2, "no false death under 30 % loss");
+                    || countDeaths(HeartbeatPeer.log(tb, "b")) == 3, "no false death under 30 % loss");
             assertEquals(List.of("a"), ClientLog.parse(client.output()).answeredBy(t, System.currentTimeMillis()));
             figures.add("30 % loss for 10 s: no failover, answers only from a");
             System.out.println("FailoverIT (keepalive 200 ms, deadtime 2 s, client every 20 ms):\n  " + String.join("\n  ", figures));
@@ -134,7 +153,7 @@ class FailoverIT {
         }
     }
 
-    /** Deaths logged by b: the kill -9 and the link down before the loss phase. */
+    /** Deaths logged by b: the kill -9, the reboot and the link down before the loss phase. */
     private static int countDeaths(String log) {
         return log.split("node a: is dead", -1).length - 1;
     }
