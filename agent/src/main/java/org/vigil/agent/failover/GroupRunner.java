@@ -3,6 +3,7 @@ package org.vigil.agent.failover;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.vigil.agent.failover.resource.OpResult;
 import org.vigil.agent.failover.resource.ResourceAgent;
 import org.vigil.agent.failover.resource.ResourceState;
@@ -72,7 +73,7 @@ public final class GroupRunner {
     }
 
     /** The resource named as written in haresources ({@code apache2}, {@code IPaddr2::10.0.0.1}) or by its type name. */
-    public java.util.Optional<ResourceAgent> resource(String name) {
+    public Optional<ResourceAgent> resource(String name) {
         return resources.stream().filter(r -> r.name().equals(name) || r.name().startsWith(name + "::")).findFirst();
     }
 
