@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.vigil.agent.config.AutoFailback;
+import org.vigil.agent.membership.LinkStatus;
 import org.vigil.agent.membership.MembershipEvent;
 import org.vigil.agent.membership.MembershipEvent.Cause;
 import org.vigil.agent.membership.NodeStatus;
@@ -42,6 +43,12 @@ class IpFailTest {
                 to == NodeStatus.PING ? NodeStatus.INIT : NodeStatus.PING, to, Cause.MESSAGE));
     }
 
+    /** How membership reports a ping node going silent: the node, then its single link. */
+    private void pingNodeDies(String observer, String node) {
+        ping(observer, node, NodeStatus.DEAD);
+        sim.event(observer, new MembershipEvent.LinkStatusChanged(node, "ping", LinkStatus.DEAD));
+    }
+
     private int lastCount(String from) {
         List<SimHost.Sent> s = sim.host(from).sentOfType("num_ping_nodes");
         return s.get(s.size() - 1).body().decimal("num_ping").orElseThrow();
@@ -58,6 +65,17 @@ class IpFailTest {
         assertEquals("all", sim.host("b").sentOfType("ask_resources").get(0).body().string("rsc_hold").orElseThrow());
         sim.advance(60_000);
         assertEquals(List.of("a"), sim.placement().get("ip-b"), "no failback towards fewer ping nodes");
+    }
+
+    @Test
+    void losingAPingNodeWhileTheHeartbeatsFlowMovesEverythingToThePeer() {
+        up(2, 2);
+        pingNodeDies("a", "p2"); // only a lost p2; the links between a and b are fine
+        sim.advance(6_000);
+        assertEquals(1, lastCount("a"), "a told b its count when p2's link died (HB§6: any link)");
+        assertEquals(2, lastCount("b"), "more: b answers with its count");
+        assertEquals(Map.of("ip-a", List.of("b"), "ip-b", List.of("b")), sim.placement());
+        assertEquals("all", sim.host("a").sentOfType("ask_resources").get(0).body().string("rsc_hold").orElseThrow());
     }
 
     @Test
