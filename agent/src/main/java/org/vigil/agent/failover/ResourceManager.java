@@ -95,7 +95,10 @@ public final class ResourceManager {
             if (e.to() == NodeStatus.DEAD) {
                 alivePing.remove(e.node());
             }
-            ctx.pingCount = alivePing.size();
+            if (ctx.pingCount != alivePing.size()) {
+                ctx.pingCount = alivePing.size();
+                ipfail.onOwnCountChanged();
+            }
             if (back) {
                 ipfail.sendCount();
             }
