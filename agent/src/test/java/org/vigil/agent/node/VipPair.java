@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Pattern;
 import org.vigil.agent.testing.netns.HeartbeatPeer;
 import org.vigil.agent.testing.netns.Testbed;
 
@@ -72,7 +73,7 @@ final class VipPair {
     String diagnostics(Testbed.Spawned... agents) {
         StringBuilder sb = new StringBuilder();
         for (String node : new String[] {"a", "b"}) {
-            sb.append("== ").append(node).append("'s log\n").append(HeartbeatPeer.log(tb, node)).append('\n');
+            sb.append("== ").append(node).append("'s log\n").append(log(node)).append('\n');
         }
         for (Testbed.Spawned agent : agents) {
             sb.append("== output of ").append(agent).append('\n').append(agent.output()).append('\n');
@@ -80,9 +81,14 @@ final class VipPair {
         return sb.toString();
     }
 
+    /** The node's ha-log so far. */
+    String log(String node) {
+        return HeartbeatPeer.log(tb, node);
+    }
+
     /** How often {@code text} occurs in the node's ha-log. */
     int countInLog(String node, String text) {
-        return HeartbeatPeer.log(tb, node).split(java.util.regex.Pattern.quote(text), -1).length - 1;
+        return log(node).split(Pattern.quote(text), -1).length - 1;
     }
 
     static String other(String node) {
