@@ -23,10 +23,13 @@ import org.vigil.agent.config.ResourceGroup;
  * @param failedStartOfferDelay how long after a failed start the group is offered to the peer (30 s)
  * @param failedStartHoldoff how long this node stays ineligible for a group whose start failed, so
  *     that auto_failback does not hand it straight back (Heartbeat ping-pongs every 30 s)
+ * @param ipfailGiveUpDelay how long ipfail waits before giving up for fewer ping nodes (Heartbeat's
+ *     2 x keepalive): the peer's own count, seen a probe later, may still show the counts equal
  */
 public record FailoverSettings(String localNode, List<String> nodes, List<Group> groups, AutoFailback autoFailback,
         List<String> pingNodes, boolean stonith, Duration rqstDelay, Duration standbyReplyTimeout,
-        Duration standbyMaxDuration, Duration failedStartOfferDelay, Duration failedStartHoldoff) {
+        Duration standbyMaxDuration, Duration failedStartOfferDelay, Duration failedStartHoldoff,
+        Duration ipfailGiveUpDelay) {
 
     /** One haresources line: its key (first resource as written) and its preferred node. */
     public record Group(String key, String preferredNode) {
@@ -47,12 +50,19 @@ public record FailoverSettings(String localNode, List<String> nodes, List<Group>
         }
     }
 
-    /** Heartbeat's fixed timings around the given cluster description. */
+    /** Heartbeat's fixed timings around the given cluster description, with its default keepalive (2 s). */
     public static FailoverSettings of(String localNode, List<String> nodes, List<Group> groups,
             AutoFailback autoFailback, List<String> pingNodes, boolean stonith) {
         return new FailoverSettings(localNode, nodes, groups, autoFailback, pingNodes, stonith,
                 Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(30),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), Duration.ofSeconds(4));
+    }
+
+    /** The same settings with ipfail's give-up delay derived from this keepalive (twice it, as Heartbeat). */
+    public FailoverSettings withKeepalive(Duration keepalive) {
+        return new FailoverSettings(localNode, nodes, groups, autoFailback, pingNodes, stonith, rqstDelay,
+                standbyReplyTimeout, standbyMaxDuration, failedStartOfferDelay, failedStartHoldoff,
+                keepalive.multipliedBy(2));
     }
 
     /** The settings for a loaded configuration. */
@@ -64,7 +74,8 @@ public record FailoverSettings(String localNode, List<String> nodes, List<Group>
         // Lower-cased as MembershipSettings names them, so that ping status events match.
         List<String> ping = config.haCf().pingNodes().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
         boolean stonith = config.haCf().stonith().isPresent() || !config.haCf().stonithHosts().isEmpty();
-        return of(config.localNode(), config.haCf().nodes(), groups, config.haCf().autoFailback(), ping, stonith);
+        return of(config.localNode(), config.haCf().nodes(), groups, config.haCf().autoFailback(), ping, stonith)
+                .withKeepalive(config.haCf().timing().keepalive());
     }
 
     /** Whether this is the two-node cluster Heartbeat's resource protocol was written for. */

@@ -72,9 +72,11 @@ public final class ResourceManager {
         } else if (event instanceof MembershipEvent.PartitionHealed e) {
             peer(e.node()).filter(p -> ctx.phase != Phase.WAITING).ifPresent(p -> heal.onHealed(p, now));
         } else if (event instanceof MembershipEvent.LinkStatusChanged e) {
-            boolean peerLinkDied = e.status() == LinkStatus.DEAD
-                    && peer(e.node()).map(p -> p.alive).orElse(false);
-            if (peerLinkDied) {
+            // Heartbeat's ipfail asks for counts when any link dies: a ping node's link (the
+            // failure ipfail exists for, while heartbeats still flow) as well as one to the peer.
+            boolean linkDied = e.status() == LinkStatus.DEAD && (ctx.cfg.pingNodes().contains(e.node())
+                    || peer(e.node()).map(p -> p.alive).orElse(false));
+            if (linkDied) {
                 ipfail.sendCount();
             }
             if (e.status() == LinkStatus.UP) {
@@ -93,7 +95,10 @@ public final class ResourceManager {
             if (e.to() == NodeStatus.DEAD) {
                 alivePing.remove(e.node());
             }
-            ctx.pingCount = alivePing.size();
+            if (ctx.pingCount != alivePing.size()) {
+                ctx.pingCount = alivePing.size();
+                ipfail.onOwnCountChanged();
+            }
             if (back) {
                 ipfail.sendCount();
             }

@@ -44,5 +44,6 @@ class FailoverSettingsTest {
         assertFalse(s.stonith());
         assertTrue(s.twoNode());
         assertEquals(10, s.rqstDelay().toSeconds());
+        assertEquals(2, s.ipfailGiveUpDelay().toSeconds(), "twice keepalive 1, as Heartbeat's delay_giveup");
     }
 }

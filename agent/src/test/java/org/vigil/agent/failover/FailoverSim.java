@@ -83,7 +83,8 @@ final class FailoverSim {
         SimHost h = host(n);
         FailoverSettings s = tweak.apply(new FailoverSettings(n, base.nodes(), base.groups(), base.autoFailback(),
                 base.pingNodes(), base.stonith(), base.rqstDelay(), base.standbyReplyTimeout(),
-                base.standbyMaxDuration(), base.failedStartOfferDelay(), base.failedStartHoldoff()));
+                base.standbyMaxDuration(), base.failedStartOfferDelay(), base.failedStartHoldoff(),
+                base.ipfailGiveUpDelay()));
         h.rm = new ResourceManager(s, h, now());
         h.up = true;
         h.exitedWithShutdone = null;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.vigil.agent.config.AutoFailback;
+import org.vigil.agent.membership.LinkStatus;
 import org.vigil.agent.membership.MembershipEvent;
 import org.vigil.agent.membership.MembershipEvent.Cause;
 import org.vigil.agent.membership.NodeStatus;
@@ -42,6 +43,12 @@ class IpFailTest {
                 to == NodeStatus.PING ? NodeStatus.INIT : NodeStatus.PING, to, Cause.MESSAGE));
     }
 
+    /** How membership reports a ping node going silent: the node, then its single link. */
+    private void pingNodeDies(String observer, String node) {
+        ping(observer, node, NodeStatus.DEAD);
+        sim.event(observer, new MembershipEvent.LinkStatusChanged(node, "ping", LinkStatus.DEAD));
+    }
+
     private int lastCount(String from) {
         List<SimHost.Sent> s = sim.host(from).sentOfType("num_ping_nodes");
         return s.get(s.size() - 1).body().decimal("num_ping").orElseThrow();
@@ -54,10 +61,23 @@ class IpFailTest {
         sim.advance(2_000);
         assertEquals(1, lastCount("b"));
         assertEquals(2, lastCount("a"), "more: a tells b its own count");
+        assertTrue(sim.host("b").sentOfType("ask_resources").isEmpty(), "b waits 2 x keepalive (4 s) first");
+        sim.advance(3_000);
         assertEquals(Map.of("ip-a", List.of("a"), "ip-b", List.of("a")), sim.placement());
         assertEquals("all", sim.host("b").sentOfType("ask_resources").get(0).body().string("rsc_hold").orElseThrow());
         sim.advance(60_000);
         assertEquals(List.of("a"), sim.placement().get("ip-b"), "no failback towards fewer ping nodes");
+    }
+
+    @Test
+    void losingAPingNodeWhileTheHeartbeatsFlowMovesEverythingToThePeer() {
+        up(2, 2);
+        pingNodeDies("a", "p2"); // only a lost p2; the links between a and b are fine
+        sim.advance(6_000);
+        assertEquals(1, lastCount("a"), "a told b its count when p2's link died (HB§6: any link)");
+        assertEquals(2, lastCount("b"), "more: b answers with its count");
+        assertEquals(Map.of("ip-a", List.of("b"), "ip-b", List.of("b")), sim.placement());
+        assertEquals("all", sim.host("a").sentOfType("ask_resources").get(0).body().string("rsc_hold").orElseThrow());
     }
 
     @Test
@@ -74,16 +94,43 @@ class IpFailTest {
     void aPingNodeComingBackSendsTheCountAndTheGroupsFollowTheBetterNode() {
         up(1, 1);
         ping("a", "p2", NodeStatus.PING);
-        sim.advance(2_000);
+        sim.advance(6_000);
         assertEquals(2, lastCount("a"));
         assertEquals(Map.of("ip-a", List.of("a"), "ip-b", List.of("a")), sim.placement());
+    }
+
+    @Test
+    void aPingNodeBothLoseAProbeApartMovesNothing() {
+        up(1, 1);
+        pingNodeDies("a", "p1"); // a notices first: for a moment a has 0 and b still 1
+        sim.advance(1_500); // b's next probes fail too (keepalive 2 s, so up to 2 s later)
+        pingNodeDies("b", "p1");
+        sim.advance(20_000);
+        assertEquals(Map.of("ip-a", List.of("a"), "ip-b", List.of("b")), sim.placement());
+        assertTrue(sim.hosts.values().stream().allMatch(h -> h.sentOfType("ask_resources").isEmpty()),
+                "nobody gave up");
+    }
+
+    @Test
+    void aPingNodeBothRegainAProbeApartMovesNothing() {
+        up(1, 1);
+        pingNodeDies("a", "p1");
+        pingNodeDies("b", "p1");
+        sim.advance(10_000);
+        ping("b", "p1", NodeStatus.PING); // b sees it back first and tells a: for a moment a has fewer
+        sim.advance(1_500);
+        ping("a", "p1", NodeStatus.PING);
+        sim.advance(20_000);
+        assertEquals(Map.of("ip-a", List.of("a"), "ip-b", List.of("b")), sim.placement());
+        assertTrue(sim.hosts.values().stream().allMatch(h -> h.sentOfType("ask_resources").isEmpty()),
+                "nobody gave up");
     }
 
     @Test
     void youAreDeadFromAHeartbeatIpfailPeerGivesUpAll() {
         up(1, 1);
         sim.host("b").rm.onMessage("a", HaMessage.builder().add("t", "you_are_dead").build(), sim.now());
-        sim.advance(200);
+        sim.advance(4_200); // Heartbeat's delay_giveup: 2 x keepalive
         SimHost.Sent ask = sim.host("b").sentOfType("ask_resources").get(0);
         assertEquals("all", ask.body().string("rsc_hold").orElseThrow());
         assertEquals("me", ask.body().string("info").orElseThrow());
