@@ -79,6 +79,8 @@ public final class Testbed implements AutoCloseable {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Object REAP_LOCK = new Object();
+    /** A run directory kept on purpose ({@code -Dvigil.testbed.keep}) is never reaped. */
+    private static final String KEPT_MARK = "KEPT";
     private static boolean leftoversReaped;
 
     private final String id;
@@ -700,6 +702,11 @@ public final class Testbed implements AutoCloseable {
         if (!keepRunDir) {
             deleteRecursively(runDir);
         } else {
+            try {
+                Files.writeString(runDir.resolve(KEPT_MARK), "kept for debugging; delete by hand\n");
+            } catch (IOException e) {
+                problems.add("could not mark " + runDir + " as kept: " + e);
+            }
             System.err.println("testbed " + id + ": kept run directory " + runDir);
         }
         if (!problems.isEmpty()) {
@@ -771,10 +778,26 @@ public final class Testbed implements AutoCloseable {
                 deadIds.add(m.group(1));
             }
         }
+        deadIds.addAll(orphanRunDirs());
         for (String deadId : deadIds) {
             deleteRecursively(Path.of(System.getProperty("java.io.tmpdir"), deadId));
             System.err.println("testbed: reaped leftovers of " + deadId);
         }
+    }
+
+    /** Run directories of beds whose JVM died after its namespaces were gone (killed during close). */
+    private static Set<String> orphanRunDirs() {
+        Pattern runDir = Pattern.compile("vtb-(\\d+)-[0-9a-f]{6}");
+        Set<String> ids = new LinkedHashSet<>();
+        try (var dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            dirs.map(d -> d.getFileName().toString()).map(runDir::matcher).filter(Matcher::matches)
+                    .filter(m -> ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty())
+                    .filter(m -> !Files.exists(Path.of(System.getProperty("java.io.tmpdir"), m.group(), KEPT_MARK)))
+                    .forEach(m -> ids.add(m.group()));
+        } catch (IOException e) {
+            System.err.println("testbed: could not list " + System.getProperty("java.io.tmpdir") + ": " + e);
+        }
+        return ids;
     }
 
     static List<String> listNamespaces() {
