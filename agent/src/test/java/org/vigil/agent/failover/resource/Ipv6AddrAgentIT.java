@@ -39,7 +39,8 @@ class Ipv6AddrAgentIT {
     private final String suffix = Integer.toHexString(new Random().nextInt(0xFFFFF));
     private final String nodeNs = "vigil-v6n-" + suffix;
     private final String clientNs = "vigil-v6c-" + suffix;
-    private final String prefix = String.format("fd%02x:%04x:1::", new Random().nextInt(256), new Random().nextInt(0x10000));
+    /** Written as ip prints it (no leading zeros in a group), since the test also compares text. */
+    private final String prefix = String.format("fd%02x:%x:1::", new Random().nextInt(256), 1 + new Random().nextInt(0xFFFF));
     private final String vip = prefix + "100";
     private final ProcessCommandRunner host = new ProcessCommandRunner(Ticker.system());
     private final ScheduledExecutorService announcer = Executors.newScheduledThreadPool(IpAddrAgent.ARP_COUNT);
@@ -69,6 +70,11 @@ class Ipv6AddrAgentIT {
         sh("ip", "-n", nodeNs, "link", "set", "v0", "up");
         sh("ip", "-n", clientNs, "link", "set", "c0", "up");
         inside = new NetnsCommandRunner(nodeNs, host);
+        // A freshly linked veth ignores neighbour advertisements until its link-local address has
+        // passed duplicate address detection (~1-2 s); a client on a real LAN is long past that.
+        Poll.until("link-local addresses to leave DAD", Duration.ofSeconds(10), Duration.ofMillis(50),
+                () -> List.of(nodeNs, clientNs).stream().noneMatch(ns -> sh("ip", "-n", ns, "-6", "addr", "show")
+                        .stdout().contains("tentative")));
     }
 
     @AfterEach

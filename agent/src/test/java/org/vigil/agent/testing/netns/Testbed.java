@@ -246,8 +246,9 @@ public final class Testbed implements AutoCloseable {
         // 10.X.Y.0/24 with X in 64..254: avoids 10.0.x and is unlikely to match anything; it only
         // ever exists inside this bed's namespaces anyway.
         this.subnetPrefix = "10." + (64 + RANDOM.nextInt(191)) + "." + RANDOM.nextInt(256) + ".";
-        this.ipv6Prefix = b.ipv6 ? String.format("fd%02x:%04x:%04x::", RANDOM.nextInt(256), RANDOM.nextInt(0x10000),
-                RANDOM.nextInt(0x10000)) : null;
+        // spelled as ip prints it (no leading zeros, no zero group), so tests may compare text
+        this.ipv6Prefix = b.ipv6 ? String.format("fd%02x:%x:%x::", RANDOM.nextInt(256), 1 + RANDOM.nextInt(0xFFFF),
+                1 + RANDOM.nextInt(0xFFFF)) : null;
         this.switchNs = id + "-sw";
         this.keepRunDir = b.keepRunDir;
         try {
