@@ -3,7 +3,6 @@ package org.vigil.agent.node;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vigil.agent.node.FailoverIT.awaitAnswersFrom;
-import static org.vigil.agent.node.FailoverIT.java;
 import static org.vigil.agent.node.FailoverIT.settle;
 import static org.vigil.agent.node.FailoverIT.sleep;
 import static org.vigil.agent.node.FailoverIT.start;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vigil.agent.failover.GroupRunner;
-import org.vigil.agent.testing.netns.HeartbeatPeer;
 import org.vigil.agent.testing.netns.Poll;
 import org.vigil.agent.testing.netns.Testbed;
 
@@ -58,33 +56,28 @@ class StopFailureIT {
     @Test
     void reboot_letsThePeerTakeOver_onlyAfterTheNodeIsGone() throws IOException {
         try (Testbed tb = Testbed.builder().nodes("a", "b").withClient().build()) {
-            String vip = configure(tb);
+            VipPair pair = configure(tb);
             Testbed.Spawned a = start(tb, "a", "--on-stop-failure", "reboot", "--reboot-command", "/etc/ha.d/fake-reboot");
             Testbed.Spawned b = start(tb, "b");
-            Testbed.Spawned client = tb.spawn("client", java(HttpProbe.class.getName(), "http://" + vip + "/", "20"));
             try {
-                awaitAnswersFrom(client, "a", System.currentTimeMillis(), 40_000);
-                settle();
-                Files.writeString(tb.node("a").hostPath("/etc/ha.d/stubborn.fails"), "");
-                long t = System.currentTimeMillis();
-                a.signal("TERM");
+                Testbed.Spawned client = pair.startClient();
+                long t = stopWithAStubbornResource(tb, client, a);
                 Path rebooted = tb.node("a").hostPath("/var/log/rebooted");
                 Poll.until("a to reboot", Duration.ofSeconds(GroupRunner.STOP_ATTEMPTS + 20), Duration.ofMillis(50),
                         () -> !read(rebooted).isBlank());
-                long rebootAt = Long.parseLong(Files.readString(rebooted).strip());
+                long rebootAt = Long.parseLong(read(rebooted).strip());
                 long takeover = awaitAnswersFrom(client, "b", t, 40_000);
                 long bFirst = ClientLog.parse(client.output()).firstFrom("b", t);
                 System.out.println("StopFailureIT reboot: a rebooted " + (rebootAt - t) + " ms after TERM (10 stop attempts);"
                         + " b answers " + (t + takeover - rebootAt) + " ms after the reboot");
-                assertTrue(HeartbeatPeer.log(tb, "a").contains("Reboot required!"), HeartbeatPeer.log(tb, "a"));
+                assertTrue(pair.log("a").contains("Reboot required!"), pair.log("a"));
                 assertTrue(bFirst >= rebootAt - t, "b served only after a was gone");
                 assertTrue(t + takeover - rebootAt <= DEADTIME_MS + 3000, "takeover after the reboot took "
                         + (t + takeover - rebootAt) + " ms");
-                assertFalse(HeartbeatPeer.log(tb, "b").contains("Received shutdown notice from 'a'"),
+                assertFalse(pair.log("b").contains("Received shutdown notice from 'a'"),
                         "a never said it had released everything");
             } catch (AssertionError | RuntimeException e) {
-                System.out.println("== a's log\n" + HeartbeatPeer.log(tb, "a") + "\n== b's log\n" + HeartbeatPeer.log(tb, "b")
-                        + "\n== a's stderr\n" + a.output() + "\n== b's stderr\n" + b.output());
+                System.out.println(pair.diagnostics(a, b));
                 throw e;
             }
         }
@@ -93,53 +86,51 @@ class StopFailureIT {
     @Test
     void hold_neverLetsThePeerTakeTheGroup() throws IOException {
         try (Testbed tb = Testbed.builder().nodes("a", "b").withClient().build()) {
-            String vip = configure(tb);
+            VipPair pair = configure(tb);
             Testbed.Spawned a = start(tb, "a", "--on-stop-failure", "hold");
             Testbed.Spawned b = start(tb, "b");
-            Testbed.Spawned client = tb.spawn("client", java(HttpProbe.class.getName(), "http://" + vip + "/", "20"));
             try {
-                awaitAnswersFrom(client, "a", System.currentTimeMillis(), 40_000);
-                settle();
-                Files.writeString(tb.node("a").hostPath("/etc/ha.d/stubborn.fails"), "");
-                long t = System.currentTimeMillis();
-                a.signal("TERM");
+                Testbed.Spawned client = pair.startClient();
+                long t = stopWithAStubbornResource(tb, client, a);
                 Poll.until("a's stop failure", Duration.ofSeconds(GroupRunner.STOP_ATTEMPTS + 20), Duration.ofMillis(100),
-                        () -> HeartbeatPeer.log(tb, "a").contains("this node does not reboot"));
+                        () -> pair.log("a").contains("this node does not reboot"));
                 sleep(DEADTIME_MS * 3);
                 assertTrue(a.isAlive(), "a keeps running (and heartbeating) while it holds the group");
                 assertTrue(ClientLog.parse(client.output()).firstFrom("b", t) < 0, "b never served");
-                assertFalse(tb.exec("b", "ip", "-o", "-4", "addr", "show").out().contains(" " + vip + "/"));
-                assertFalse(HeartbeatPeer.log(tb, "b").contains("node a: is dead"), HeartbeatPeer.log(tb, "b"));
+                assertFalse(pair.vipOn("b"), "b never added the address");
+                assertFalse(pair.log("b").contains("node a: is dead"), pair.log("b"));
                 System.out.println("StopFailureIT hold: a's stop failed " + (System.currentTimeMillis() - t)
                         + " ms ago; b has not taken the group");
                 a.kill9();
             } catch (AssertionError | RuntimeException e) {
-                System.out.println("== a's log\n" + HeartbeatPeer.log(tb, "a") + "\n== b's log\n" + HeartbeatPeer.log(tb, "b")
-                        + "\n== a's stderr\n" + a.output() + "\n== b's stderr\n" + b.output());
+                System.out.println(pair.diagnostics(a, b));
                 throw e;
             }
         }
     }
 
-    /** @return the virtual address */
-    private static String configure(Testbed tb) throws IOException {
-        String vip = tb.subnet().replace("0/24", "100");
+    /** Once a serves, makes the stubborn resource refuse to stop and stops a cleanly; returns when. */
+    private static long stopWithAStubbornResource(Testbed tb, Testbed.Spawned client, Testbed.Spawned a)
+            throws IOException {
+        awaitAnswersFrom(client, "a", System.currentTimeMillis(), 40_000);
+        settle();
+        Files.writeString(tb.node("a").hostPath("/etc/ha.d/stubborn.fails"), "");
+        long t = System.currentTimeMillis();
+        a.signal("TERM");
+        return t;
+    }
+
+    /** The VIP pair with the stubborn resource after the VIP, and the stand-in reboot command. */
+    private static VipPair configure(Testbed tb) throws IOException {
+        VipPair pair = new VipPair(tb);
+        pair.configure("auto_failback on\n", " stubborn");
         for (String node : new String[] {"a", "b"}) {
-            String peer = tb.node(node.equals("a") ? "b" : "a").address();
             Path etc = tb.node(node).hostPath("/etc/ha.d");
-            Files.createDirectories(etc.resolve("resource.d"));
-            Files.writeString(etc.resolve("ha.cf"), "logfile /var/log/ha-log\nkeepalive 200ms\nwarntime 1\ndeadtime 2\n"
-                    + "initdead 10\nudpport 694\nucast eth0 " + peer + "\nauto_failback on\nnode a b\n");
-            Files.writeString(etc.resolve("authkeys"), "auth 1\n1 sha1 stop-failure-key\n");
-            Files.setPosixFilePermissions(etc.resolve("authkeys"), PosixFilePermissions.fromString("rw-------"));
-            Files.writeString(etc.resolve("haresources"), "a IPaddr2::" + vip + "/24/eth0 stubborn\n");
-            executable(etc.resolve("resource.d/stubborn"), STUBBORN);
+            executable(Files.createDirectories(etc.resolve("resource.d")).resolve("stubborn"), STUBBORN);
             executable(etc.resolve("fake-reboot"), FAKE_REBOOT);
-            Path www = Files.createDirectories(tb.runDir().resolve("www-" + node));
-            Files.writeString(www.resolve("index.html"), node + "\n");
-            tb.spawn(node, "python3", "-m", "http.server", "80", "--bind", "0.0.0.0", "--directory", www.toString());
         }
-        return vip;
+        pair.startWebServers();
+        return pair;
     }
 
     private static String read(Path file) {

@@ -31,6 +31,11 @@ final class VipPair {
 
     /** Writes ha.cf (the common lines plus {@code extraHaCf}), authkeys and haresources on both nodes. */
     void configure(String extraHaCf) {
+        configure(extraHaCf, "");
+    }
+
+    /** The same, with {@code moreResources} after the VIP on a's haresources line (e.g. {@code " apache2"}). */
+    void configure(String extraHaCf, String moreResources) {
         for (String node : new String[] {"a", "b"}) {
             String peer = tb.node(other(node)).address();
             try {
@@ -39,7 +44,7 @@ final class VipPair {
                         + "deadtime 2\ninitdead 10\nudpport 694\nucast eth0 " + peer + "\n" + extraHaCf + "node a b\n");
                 Files.writeString(etc.resolve("authkeys"), "auth 1\n1 sha1 vip-pair-key\n");
                 Files.setPosixFilePermissions(etc.resolve("authkeys"), PosixFilePermissions.fromString("rw-------"));
-                Files.writeString(etc.resolve("haresources"), "a IPaddr2::" + vip + "/24/eth0\n");
+                Files.writeString(etc.resolve("haresources"), "a IPaddr2::" + vip + "/24/eth0" + moreResources + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
