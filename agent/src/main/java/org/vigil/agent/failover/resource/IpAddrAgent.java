@@ -100,20 +100,20 @@ public final class IpAddrAgent implements ResourceAgent {
                 return OpResult.failed(up.describe() + ": " + up.stderr().strip());
             }
         }
-        String where2 = spec.ip() + "/" + bits + " on " + iface;
+        String placed = spec.ip() + "/" + bits + " on " + iface;
         if (!spec.ipv6()) {
             for (int i = 0; i < ARP_COUNT; i++) {
                 announcer.schedule(() -> arping(iface), i * ARP_INTERVAL_MS, TimeUnit.MILLISECONDS);
             }
-            return OpResult.ok(ResourceState.RUNNING, where2 + ", announcing");
+            return OpResult.ok(ResourceState.RUNNING, placed + ", announcing");
         }
         if (sendUa.isEmpty()) {
             LOG.log(Level.WARNING, "cannot announce " + spec.ip() + ": send_ua not found (install resource-agents);"
                     + " clients keep the old MAC until their neighbour entry expires");
-            return OpResult.ok(ResourceState.RUNNING, where2 + ", not announced (no send_ua)");
+            return OpResult.ok(ResourceState.RUNNING, placed + ", not announced (no send_ua)");
         }
         announcer.execute(() -> advertise(iface, bits));
-        return OpResult.ok(ResourceState.RUNNING, where2 + ", announcing");
+        return OpResult.ok(ResourceState.RUNNING, placed + ", announcing");
     }
 
     /**
